@@ -151,15 +151,23 @@ public final class ShermanMorrison {
     return new ShermanMorrison(this);
   }
 
-  /** Replaces the state with A (row-major) and its freshly computed inverse. */
-  public void load(double[] matrix, long updateCount) {
-    if (matrix.length != d * d) {
+  /**
+   * Replaces the state with a saved A and A⁻¹ (row-major), bit for bit, so that a restored learner
+   * continues exactly as the one that was saved.
+   */
+  public void load(double[] matrix, double[] inverse, long updateCount) {
+    if (matrix.length != d * d || inverse.length != d * d) {
       throw new IllegalArgumentException(
-          "matrix has " + matrix.length + " values, expected " + d * d);
+          "saved state has "
+              + matrix.length
+              + " and "
+              + inverse.length
+              + " values, expected "
+              + d * d);
     }
     System.arraycopy(matrix, 0, a, 0, d * d);
+    System.arraycopy(inverse, 0, aInv, 0, d * d);
     updates = updateCount;
-    reinvert();
   }
 
   /** max |A·A⁻¹ − I|, for tests and drift monitoring. */
