@@ -20,7 +20,8 @@ public final class LogisticNewton {
    * @param theta the estimate
    * @param iterations Newton steps taken
    * @param gradientNorm the largest |gᵢ| at the estimate
-   * @param converged true when the last step moved no coordinate by more than the tolerance
+   * @param converged true when the last Newton step moved no coordinate by more than the tolerance
+   *     (or no step could lower the loss at double precision)
    */
   public record Fit(double[] theta, int iterations, double gradientNorm, boolean converged) {}
 
@@ -63,47 +64,100 @@ public final class LogisticNewton {
       throw new IllegalArgumentException("start has length " + start.length + ", expected " + d);
     }
     double[] theta = start == null ? new double[d] : start.clone();
-    double[] grad = new double[d];
-    double[] hess = new double[d * d];
     double[] step = new double[d];
     double[] trial = new double[d];
-    double loss = loss(rows, labels, n, d, lambda, theta);
+    // One pass over the rows gives loss, gradient and Hessian together; a trial point that is
+    // accepted therefore already carries what the next Newton step needs.
+    Evaluation current = new Evaluation(d);
+    Evaluation candidate = new Evaluation(d);
+    current.evaluate(rows, labels, n, d, lambda, theta);
     int iterations = 0;
     boolean converged = false;
-    while (iterations < maxIterations && !converged) {
-      gradientAndHessian(rows, labels, n, d, lambda, theta, grad, hess);
-      if (!Dense.choleskySolve(hess, grad, step, d)) {
+    while (iterations < maxIterations) {
+      if (!Dense.choleskySolve(current.hess, current.grad, step, d)) {
         throw new IllegalStateException("logistic Hessian is not positive definite");
       }
       iterations++;
+      double largest = 0;
+      for (int j = 0; j < d; j++) {
+        largest = Math.max(largest, Math.abs(step[j]));
+      }
+      if (largest <= tolerance) {
+        // Newton converges quadratically near the optimum: take the last tiny step as is.
+        for (int j = 0; j < d; j++) {
+          theta[j] -= step[j];
+        }
+        converged = true;
+        break;
+      }
+      // Backtrack until the loss does not increase beyond rounding (t = 1 almost always).
+      double slack = 1e-12 * (1 + Math.abs(current.loss));
+      boolean accepted = false;
       double t = 1;
-      double next = Double.POSITIVE_INFINITY;
-      for (int halvings = 0; halvings < 30; halvings++) {
+      for (int halvings = 0; halvings < 30 && !accepted; halvings++) {
         for (int j = 0; j < d; j++) {
           trial[j] = theta[j] - t * step[j];
         }
-        next = loss(rows, labels, n, d, lambda, trial);
-        if (next <= loss) {
-          break;
-        }
+        candidate.evaluate(rows, labels, n, d, lambda, trial);
+        accepted = candidate.loss <= current.loss + slack;
         t /= 2;
       }
-      double moved = 0;
-      for (int j = 0; j < d; j++) {
-        moved = Math.max(moved, Math.abs(trial[j] - theta[j]));
+      if (!accepted) {
+        converged = true; // no descent left at double precision
+        break;
       }
-      if (next <= loss) {
-        System.arraycopy(trial, 0, theta, 0, d);
-        loss = next;
-      }
-      converged = moved <= tolerance || next > loss;
+      System.arraycopy(trial, 0, theta, 0, d);
+      Evaluation swap = current;
+      current = candidate;
+      candidate = swap;
     }
-    gradientAndHessian(rows, labels, n, d, lambda, theta, grad, null);
     double gradNorm = 0;
-    for (double g : grad) {
+    for (double g : current.grad) {
       gradNorm = Math.max(gradNorm, Math.abs(g));
     }
     return new Fit(theta, iterations, gradNorm, converged);
+  }
+
+  /** Loss, gradient and Hessian at one point. */
+  private static final class Evaluation {
+    final double[] grad;
+    final double[] hess;
+    double loss;
+
+    Evaluation(int d) {
+      grad = new double[d];
+      hess = new double[d * d];
+    }
+
+    void evaluate(double[] rows, double[] labels, int n, int d, double lambda, double[] theta) {
+      java.util.Arrays.fill(hess, 0.0);
+      double total = 0;
+      for (int j = 0; j < d; j++) {
+        grad[j] = lambda * theta[j];
+        hess[j * d + j] = lambda;
+        total += 0.5 * lambda * theta[j] * theta[j];
+      }
+      for (int i = 0; i < n; i++) {
+        int off = i * d;
+        double z = dotRow(rows, off, theta, d);
+        // One exp serves both σ(z) and log(1 + e^z).
+        double e = Math.exp(-Math.abs(z));
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        total += Math.max(z, 0) + Math.log1p(e) - labels[i] * z;
+        double r = p - labels[i];
+        double w = p * (1 - p);
+        for (int a = 0; a < d; a++) {
+          double xa = rows[off + a];
+          grad[a] += r * xa;
+          double wa = w * xa;
+          int row = a * d;
+          for (int b = 0; b < d; b++) {
+            hess[row + b] += wa * rows[off + b];
+          }
+        }
+      }
+      loss = total;
+    }
   }
 
   /** σ(z) = 1/(1 + e^(−z)), computed without overflow for large |z|. */
@@ -129,44 +183,6 @@ public final class LogisticNewton {
       total += softplus(z) - labels[i] * z;
     }
     return total + 0.5 * lambda * Dense.dot(theta, theta, d);
-  }
-
-  private static void gradientAndHessian(
-      double[] rows,
-      double[] labels,
-      int n,
-      int d,
-      double lambda,
-      double[] theta,
-      double[] grad,
-      double[] hess) {
-    for (int j = 0; j < d; j++) {
-      grad[j] = lambda * theta[j];
-    }
-    if (hess != null) {
-      java.util.Arrays.fill(hess, 0.0);
-      for (int j = 0; j < d; j++) {
-        hess[j * d + j] = lambda;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      int off = i * d;
-      double p = sigmoid(dotRow(rows, off, theta, d));
-      double r = p - labels[i];
-      for (int j = 0; j < d; j++) {
-        grad[j] += r * rows[off + j];
-      }
-      if (hess != null) {
-        double w = p * (1 - p);
-        for (int a = 0; a < d; a++) {
-          double wa = w * rows[off + a];
-          int row = a * d;
-          for (int b = 0; b < d; b++) {
-            hess[row + b] += wa * rows[off + b];
-          }
-        }
-      }
-    }
   }
 
   private static double dotRow(double[] rows, int off, double[] theta, int d) {

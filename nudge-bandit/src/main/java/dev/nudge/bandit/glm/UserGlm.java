@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 final class UserGlm {
   static final int MAX_NEWTON_STEPS = 25;
-  static final double NEWTON_TOLERANCE = 1e-8;
+  static final double NEWTON_TOLERANCE = 1e-6;
 
   private final int d;
   private final double lambda;
