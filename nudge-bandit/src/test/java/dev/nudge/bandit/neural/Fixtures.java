@@ -11,10 +11,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Shared test data: random embeddings, arms, contexts, and explicit dense linear algebra. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static float[] unit(RandomGenerator random, int d) {
+  public static float[] unit(RandomGenerator random, int d) {
     float[] v = new float[d];
     double norm = 0;
     for (int i = 0; i < d; i++) {
@@ -28,7 +28,7 @@ final class Fixtures {
     return v;
   }
 
-  static double[] gaussian(RandomGenerator random, int d) {
+  public static double[] gaussian(RandomGenerator random, int d) {
     double[] v = new double[d];
     for (int i = 0; i < d; i++) {
       v[i] = random.nextGaussian();
@@ -36,7 +36,7 @@ final class Fixtures {
     return v;
   }
 
-  static List<Arm> arms(RandomGenerator random, int n, int d) {
+  public static List<Arm> arms(RandomGenerator random, int n, int d) {
     List<Arm> arms = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       arms.add(new Arm("item-" + i, i, unit(random, d), null, i % 5));
@@ -44,17 +44,17 @@ final class Fixtures {
     return arms;
   }
 
-  static DecisionContext context(String event, float[] user, List<Arm> arms, int m) {
+  public static DecisionContext context(String event, float[] user, List<Arm> arms, int m) {
     return new DecisionContext(
         event, 0, user, null, arms, m, DecisionContext.UNLIMITED, Seeds.forEvent(event));
   }
 
-  static Feedback feedback(DecisionContext context, Arm arm, double reward) {
+  public static Feedback feedback(DecisionContext context, Arm arm, double reward) {
     return new Feedback(context, arm, 0, reward);
   }
 
   /** vec(x zᵀ), item-major. */
-  static double[] outer(double[] x, double[] z) {
+  public static double[] outer(double[] x, double[] z) {
     double[] v = new double[x.length * z.length];
     for (int a = 0; a < x.length; a++) {
       for (int b = 0; b < z.length; b++) {
@@ -65,7 +65,7 @@ final class Fixtures {
   }
 
   /** I + Σ v vᵀ. */
-  static DMatrixRMaj gram(List<double[]> vectors, int dim) {
+  public static DMatrixRMaj gram(List<double[]> vectors, int dim) {
     DMatrixRMaj w = CommonOps_DDRM.identity(dim);
     for (double[] v : vectors) {
       for (int i = 0; i < dim; i++) {
@@ -77,7 +77,7 @@ final class Fixtures {
     return w;
   }
 
-  static DMatrixRMaj inverse(DMatrixRMaj m) {
+  public static DMatrixRMaj inverse(DMatrixRMaj m) {
     DMatrixRMaj inv = m.copy();
     if (!CommonOps_DDRM.invert(inv)) {
       throw new AssertionError("singular matrix");
@@ -85,7 +85,7 @@ final class Fixtures {
     return inv;
   }
 
-  static double quadratic(DMatrixRMaj m, double[] v) {
+  public static double quadratic(DMatrixRMaj m, double[] v) {
     double s = 0;
     for (int i = 0; i < v.length; i++) {
       for (int j = 0; j < v.length; j++) {
@@ -95,7 +95,7 @@ final class Fixtures {
     return s;
   }
 
-  static double[] times(DMatrixRMaj m, double[] v) {
+  public static double[] times(DMatrixRMaj m, double[] v) {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       for (int j = 0; j < v.length; j++) {
@@ -105,7 +105,7 @@ final class Fixtures {
     return out;
   }
 
-  static double sigmoid(double s) {
+  public static double sigmoid(double s) {
     return 1 / (1 + Math.exp(-s));
   }
 }

@@ -19,11 +19,11 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** Seeded decide → learn loops over random embeddings, and the snapshot contract on top of them. */
-final class Rounds {
+public final class Rounds {
   private Rounds() {}
 
   /** Runs rounds [from, to) and returns each round's slate as "id:score" strings. */
-  static List<String> run(Policy policy, int d1, int d2, int from, int to, long seed) {
+  public static List<String> run(Policy policy, int d1, int d2, int from, int to, long seed) {
     List<String> trace = new ArrayList<>();
     for (int t = from; t < to; t++) {
       RandomGenerator random = Seeds.random(seed, t);
@@ -43,7 +43,7 @@ final class Rounds {
   }
 
   /** Trains, snapshots, restores into a fresh policy, continues both: the traces must match. */
-  static void assertRestoreContinuesIdentically(Supplier<Policy> factory, int d1, int d2)
+  public static void assertRestoreContinuesIdentically(Supplier<Policy> factory, int d1, int d2)
       throws IOException {
     Policy original = factory.get();
     run(original, d1, d2, 0, 40, 7);
