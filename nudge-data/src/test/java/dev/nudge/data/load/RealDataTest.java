@@ -79,12 +79,8 @@ class RealDataTest {
     assertThat(Instant.ofEpochSecond(s.lastTime()).toString()).startsWith("1998-04-");
   }
 
-  /**
-   * Measured as the loading thread's CPU time, best of 3: the build machine is shared, so its wall
-   * clock mostly measures other people's work (see docs/data-formats.md for numbers).
-   */
   @Test
-  void movieLens100kLoadsInUnderASecond() {
+  void movieLens100kLoadsWithoutAGrossSlowdown() {
     Path dir = DATA.resolve("ml-100k");
     MovieLens100kLoader loader = new MovieLens100kLoader();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -94,7 +90,10 @@ class RealDataTest {
       assertThat(loader.load(dir).interactions().size()).isEqualTo(100_000);
       best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
     }
-    assertThat(best / 1e9).as("best of 3 load CPU times, seconds").isLessThan(1.0);
+    // About 0.12 s warm and 0.28 s cold on the shared 2-core machine. This guards against gross
+    // regressions only (a quadratic parse, per-row objects); the speed itself belongs to
+    // benchmarks. Thread CPU time, unlike the wall clock, does not count other people's builds.
+    assertThat(best / 1e9).as("best of 3 load CPU times, seconds").isLessThan(2.0);
   }
 
   @Test
