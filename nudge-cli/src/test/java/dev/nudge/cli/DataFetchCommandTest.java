@@ -3,7 +3,6 @@ package dev.nudge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.nudge.core.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,13 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/**
- * {@code data fetch} against a local server standing in for GroupLens (through --base-url); the
- * command runs under a {@code data} parent as in the real command tree.
- */
+/** {@code nudge data fetch} against a local server standing in for GroupLens (--base-url). */
 class DataFetchCommandTest {
   private final Map<String, byte[]> served = new ConcurrentHashMap<>();
   private HttpServer server;
@@ -38,9 +32,6 @@ class DataFetchCommandTest {
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-
-  @Command(name = "data", subcommands = DataFetchCommand.class)
-  static final class DataStandIn {}
 
   @BeforeEach
   void start() throws IOException {
@@ -68,18 +59,10 @@ class DataFetchCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new DataStandIn());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof InputException) {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return 2;
-          }
-          throw e;
-        });
-    return cli.execute(args);
+    String[] full = new String[args.length + 1];
+    full[0] = "data";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return Main.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
   private String base() {
