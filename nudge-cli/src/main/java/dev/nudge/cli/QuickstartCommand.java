@@ -8,6 +8,7 @@ import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.simulation.BanditSimulator;
 import dev.nudge.simulation.QuickstartConfig;
+import dev.nudge.simulation.RegretChart;
 import dev.nudge.simulation.SimulationResult;
 import dev.nudge.simulation.world.BankingWorld;
 import dev.nudge.simulation.world.WorldConfig;
@@ -56,8 +57,17 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "world and simulation seed (default: world.seed)")
   Long seed;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE",
+      description = "also draw the cumulative-regret curves to FILE (.png or .svg)")
+  Path plot;
+
   @Override
   public Integer call() {
+    if (plot != null) {
+      RegretChart.requireFormat(plot);
+    }
     ConfigFile file = ConfigFile.readOrDefaults(config);
     WorldConfig worldConfig = file.section("world", WorldConfig.class);
     QuickstartConfig settings = file.section("quickstart", QuickstartConfig.class);
@@ -94,6 +104,11 @@ final class QuickstartCommand implements Callable<Integer> {
       }
     }
     table(out, results);
+    if (plot != null) {
+      RegretChart.write(
+          results, "Nudge quickstart: synthetic bank, seed " + worldConfig.seed(), plot);
+      out.println("Regret curves: " + plot);
+    }
     out.println();
     out.println(
         "Next: nudge --help lists every command; nudge config defaults > my.yaml, edit it, then"
