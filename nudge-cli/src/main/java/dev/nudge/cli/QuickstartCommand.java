@@ -37,6 +37,13 @@ import picocli.CommandLine.Option;
     })
 final class QuickstartCommand implements Callable<Integer> {
 
+  /**
+   * Thompson sampling estimates each choice's propensity by resampling; the quickstart logs no
+   * propensities, so a few samples do (choices and learning are the same at any count) and the
+   * policy runs about eight times faster than with the default 256.
+   */
+  static final int PROPENSITY_SAMPLES = 32;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -123,9 +130,7 @@ final class QuickstartCommand implements Callable<Integer> {
         new RandomPolicy(),
         new EpsilonGreedyPolicy(settings.epsilon()),
         new BetaThompsonPolicy(
-            settings.thompsonAlpha(),
-            settings.thompsonBeta(),
-            BetaThompsonPolicy.DEFAULT_PROBABILITY_SAMPLES));
+            settings.thompsonAlpha(), settings.thompsonBeta(), PROPENSITY_SAMPLES));
   }
 
   private static void describe(PrintWriter out, BankingWorld world, QuickstartConfig settings) {
