@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       QuickstartCommand.class,
+      DataCommand.class,
       ConfigCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
 
