@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param frequencyDecay the streaming frequency estimator's averaging rate (log-Q correction)
  * @param positiveThreshold ratings at or above this are positives (labels: 1 is positive)
  * @param seed root seed of initialisation, shuffling, sampling and dropout
+ * @param threads PyTorch intra-op threads while training (1 by default: on shared or small machines
+ *     OpenMP's spinning threads cost far more than they give; 0 keeps PyTorch's choice)
  */
 public record TrainingConfig(
     Loss loss,
@@ -29,7 +31,8 @@ public record TrainingConfig(
     Integer patience,
     Double frequencyDecay,
     Double positiveThreshold,
-    Long seed) {
+    Long seed,
+    Integer threads) {
 
   /** Training losses. */
   public enum Loss {
@@ -72,11 +75,13 @@ public record TrainingConfig(
         frequencyDecay > 0 && frequencyDecay <= 1, "frequencyDecay", "in (0, 1]", frequencyDecay);
     positiveThreshold = positiveThreshold == null ? Double.valueOf(4.0) : positiveThreshold;
     seed = seed == null ? Long.valueOf(dev.nudge.core.Seeds.DEFAULT_SEED) : seed;
+    threads = threads == null ? Integer.valueOf(1) : threads;
+    require(threads >= 0 && threads <= 1024, "threads", "in [0, 1024]", threads);
   }
 
   /** Every default. */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(null, null, null, null, null, null, null, null, null, null);
+    return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with another seed. */
@@ -91,7 +96,8 @@ public record TrainingConfig(
         patience,
         frequencyDecay,
         positiveThreshold,
-        newSeed);
+        newSeed,
+        threads);
   }
 
   /** This config with another number of epochs. */
@@ -106,7 +112,8 @@ public record TrainingConfig(
         patience,
         frequencyDecay,
         positiveThreshold,
-        seed);
+        seed,
+        threads);
   }
 
   private static void require(boolean ok, String field, String rule, Object value) {

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
@@ -140,6 +141,9 @@ public final class TwoTowerTrainer {
     long step = 0;
     int epoch = 0;
     try (NDManager base = NDManager.newBaseManager()) {
+      if (training.threads() > 0) {
+        JniUtils.setNumThreads(training.threads());
+      }
       while (epoch < training.epochs()) {
         epoch++;
         shuffle(order, shuffleRng);
