@@ -100,6 +100,22 @@ public record TrainingConfig(
         threads);
   }
 
+  /** This config with another positive threshold (0 reads every rating as a positive). */
+  public TrainingConfig withPositiveThreshold(double threshold) {
+    return new TrainingConfig(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        epochs,
+        patience,
+        frequencyDecay,
+        threshold,
+        seed,
+        threads);
+  }
+
   /** This config with another number of epochs. */
   public TrainingConfig withEpochs(int newEpochs) {
     return new TrainingConfig(

@@ -22,6 +22,19 @@ public record TwoTowerConfig(
     Double temperature,
     TrainingConfig training) {
 
+  /** One line of help per key, for {@code nudge config defaults}. */
+  public static final java.util.Map<String, String> HELP =
+      java.util.Map.of(
+          "user",
+              "user tower: inputs (id, categorical, numeric, text, history), hidden, activation",
+          "item",
+              "item tower: inputs (id, categorical, numeric, text), hidden, activation, dropout",
+          "outputDim", "width of the shared embedding space",
+          "cosine", "L2-normalise both towers (score = cosine / temperature)",
+          "temperature", "scores are divided by this",
+          "training",
+              "loss (softmax|bce), negatives, learningRate, batchSize, epochs, patience...");
+
   public TwoTowerConfig {
     user =
         user == null

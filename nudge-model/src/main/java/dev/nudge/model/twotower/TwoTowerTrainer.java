@@ -183,8 +183,9 @@ public final class TwoTowerTrainer {
         }
         double score = validation.score(snapshot(data, train, epoch, epoch));
         scores.add(score);
-        if (score > bestScore) {
-          bestScore = score;
+        // NaN (nothing to validate on) never beats a number, but the first epoch is kept.
+        if (best == null || score > bestScore) {
+          bestScore = Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
           bestEpoch = epoch;
           best = new TowerWeights[] {userWeights.copy(), itemWeights.copy()};
         } else if (epoch - bestEpoch >= training.patience()) {
