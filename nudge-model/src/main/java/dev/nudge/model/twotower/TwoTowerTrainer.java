@@ -3,6 +3,7 @@ package dev.nudge.model.twotower;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -259,22 +260,19 @@ public final class TwoTowerTrainer {
       NDArray positives = itemRows == ib ? item.output() : item.output().get("0:" + b);
       NDArray loss;
       if (training.loss() == TrainingConfig.Loss.SOFTMAX) {
-        float[] bias = new float[b * b];
-        for (int a = 0; a < b; a++) {
-          for (int c = 0; c < b; c++) {
-            // Subtract log q (Yi et al.); a repeat of the row's own item is not a negative.
-            bias[a * b + c] =
-                (c != a && ib[c] == ib[a])
-                    ? -1e9f
-                    : (float) -Math.log(frequency.probability(ib[c]));
-          }
+        float[] minusLogQ = new float[b];
+        for (int c = 0; c < b; c++) {
+          minusLogQ[c] = (float) -Math.log(frequency.probability(ib[c]));
         }
+        NDArray eye = m.eye(b);
+        // Subtract log q (Yi et al.); a repeat of the row's own item is not a negative.
         NDArray logits =
             user.output()
                 .matMul(positives.transpose())
                 .mul(invTemp)
-                .add(m.create(bias, new Shape(b, b)));
-        loss = logits.logSoftmax(1).mul(m.eye(b)).sum().neg().div(b);
+                .add(m.create(minusLogQ, new Shape(1, b)))
+                .add(sameItem(m, ib).sub(eye).mul(-1e9f));
+        loss = logits.logSoftmax(1).mul(eye).sum().neg().div(b);
       } else {
         int k = training.negatives();
         int o = config.outputDim();
@@ -288,17 +286,11 @@ public final class TwoTowerTrainer {
                 .mul(invTemp);
         loss = softplus(positive.neg()).sum().add(softplus(negative).sum());
         if (training.hardNegatives()) {
-          float[] mask = new float[b * b];
-          for (int a = 0; a < b; a++) {
-            for (int c = 0; c < b; c++) {
-              mask[a * b + c] = ib[c] == ib[a] ? -1e9f : 0f;
-            }
-          }
           NDArray hardest =
               user.output()
                   .matMul(positives.transpose())
                   .mul(invTemp)
-                  .add(m.create(mask, new Shape(b, b)))
+                  .add(sameItem(m, ib).mul(-1e9f))
                   .max(new int[] {1});
           loss = loss.add(softplus(hardest).sum());
         }
@@ -310,6 +302,12 @@ public final class TwoTowerTrainer {
       itemState.apply(adam, item, items, itemRows);
       return value;
     }
+  }
+
+  /** A b x b matrix, 1 where two rows of the batch hold the same item (the diagonal included). */
+  private static NDArray sameItem(NDManager m, int[] ib) {
+    NDArray ids = m.create(ib).reshape(1, ib.length);
+    return ids.transpose().eq(ids).toType(DataType.FLOAT32, false);
   }
 
   /** log(1 + exp(x)), computed without overflow. */
