@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ReportCommand.class,
       OpeCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
     })
 public final class Main implements Runnable {
 
