@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       DataCommand.class,
       ConfigCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
 
