@@ -66,6 +66,9 @@ public final class JdbcEventLog implements EventLog {
    */
   public static JdbcEventLog open(String jdbcUrl) {
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
+    if (dialect == SqlDialect.SQLITE) {
+      ensureNativeDirectory();
+    }
     try {
       Connection write = DriverManager.getConnection(jdbcUrl);
       dialect.configure(write);
@@ -83,6 +86,22 @@ public final class JdbcEventLog implements EventLog {
     } catch (SQLException e) {
       throw new UncheckedIOException(
           new IOException("cannot open the event log at " + redact(jdbcUrl) + ": " + e, e));
+    }
+  }
+
+  /**
+   * sqlite-jdbc unpacks its native library into {@code org.sqlite.tmpdir} and fails with "no native
+   * library found" when that directory does not exist yet (a clean checkout).
+   */
+  private static void ensureNativeDirectory() {
+    String dir = System.getProperty("org.sqlite.tmpdir");
+    if (dir != null) {
+      try {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            new IOException("cannot create org.sqlite.tmpdir " + dir + ": " + e.getMessage(), e));
+      }
     }
   }
 
