@@ -241,7 +241,7 @@ public final class OnlineLearner implements AutoCloseable {
         }
         syncs.forEach(f -> f.complete(null));
         if (stop != null) {
-          snapshot();
+          snapshot().join(); // every step before it is committed too: one writer, in order
           stop.complete(null);
           return;
         }
@@ -320,12 +320,14 @@ public final class OnlineLearner implements AutoCloseable {
     snapshot();
   }
 
-  private void snapshot() {
-    log.submit(
-        new LogWrite.Snapshot(
-            new SnapshotRecord(
-                learnSeq, learning.name(), now(), SnapshotFormat.encode(learning, learnSeq))));
+  private CompletableFuture<Void> snapshot() {
+    CompletableFuture<Void> done =
+        log.submit(
+            new LogWrite.Snapshot(
+                new SnapshotRecord(
+                    learnSeq, learning.name(), now(), SnapshotFormat.encode(learning, learnSeq))));
     lastSnapshotSeq = learnSeq;
+    return done;
   }
 
   private Instant now() {
