@@ -151,25 +151,38 @@ public final class JdbcEventLog implements EventLog {
 
   private void commit(List<Queued> batch) {
     try {
+      commitOnce(batch);
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() == 1) {
+        LOG.log(Level.WARNING, "event log write rejected: " + e.getMessage());
+        batch.get(0).done.completeExceptionally(e);
+        return;
+      }
+      // One bad write must not fail the requests that merely shared its transaction: retry alone.
+      for (Queued q : batch) {
+        commit(List.of(q));
+      }
+    }
+  }
+
+  private void commitOnce(List<Queued> batch) throws SQLException {
+    try {
       Statements st = new Statements();
       for (Queued q : batch) {
         apply(st, q.write);
       }
       st.execute();
       writeConnection.commit();
-      for (Queued q : batch) {
-        q.done.complete(null);
-      }
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "event log write failed; " + batch.size() + " writes rejected", e);
       try {
         writeConnection.rollback();
       } catch (SQLException r) {
         e.addSuppressed(r);
       }
-      for (Queued q : batch) {
-        q.done.completeExceptionally(e);
-      }
+      throw e;
+    }
+    for (Queued q : batch) {
+      q.done.complete(null);
     }
   }
 
