@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Real-time personalised nudges: two-tower models, contextual bandits, evaluation.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      QuickstartCommand.class,
+      DataCommand.class,
+      ConfigCommand.class,
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
