@@ -1,15 +1,18 @@
 package dev.nudge.serve;
 
+import dev.nudge.bandit.Policies;
 import dev.nudge.bandit.Policy;
-import dev.nudge.bandit.mab.BetaThompsonPolicy;
-import dev.nudge.bandit.mab.EpsilonGreedyPolicy;
-import dev.nudge.bandit.mab.RandomPolicy;
-import java.util.List;
+import dev.nudge.bandit.PolicySpec;
+import dev.nudge.core.InputException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Builds the policy a config names. The caller may pass its own (the CLI passes the project's
- * policy registry once it has one); {@link #builtIn()} knows the context-free policies.
+ * Builds the policy a config names. The config's {@code policy} is a spec of the project's policy
+ * registry ({@code epsilon-greedy}, {@code linucb(alpha=1, d=64, features=arm+context)}, ...);
+ * {@code params} adds or overrides numeric parameters, and {@code exploration} becomes the {@code
+ * epsilon} of the policies that have one unless the spec sets it.
  */
 @FunctionalInterface
 public interface PolicyFactory {
@@ -21,47 +24,46 @@ public interface PolicyFactory {
    */
   Policy create(ServiceConfig config);
 
-  /** The names {@link #builtIn()} accepts. */
-  List<String> BUILT_IN = List.of("epsilon-greedy", "beta-thompson", "random");
+  /** Policies whose exploration rate is their {@code epsilon} parameter. */
+  Set<String> EPSILON_POLICIES = Set.of("epsilon-greedy", "epsilon-mix");
 
-  /** epsilon-greedy (exploration = ε), beta-thompson (params alpha, beta), random. */
+  /** The project's built-in policies. */
   static PolicyFactory builtIn() {
+    return of(Policies.builtIn());
+  }
+
+  /** Policies from a registry (the CLI may add its own factories). */
+  static PolicyFactory of(Policies registry) {
     return config -> {
-      Map<String, Double> p = config.params();
+      PolicySpec spec;
       try {
-        return switch (config.policy()) {
-          case "epsilon-greedy" -> {
-            onlyParams(p, List.of("optimisticMean"));
-            yield new EpsilonGreedyPolicy(
-                config.exploration(), p.getOrDefault("optimisticMean", 1.0));
-          }
-          case "beta-thompson" -> {
-            onlyParams(p, List.of("alpha", "beta"));
-            yield new BetaThompsonPolicy(
-                p.getOrDefault("alpha", BetaThompsonPolicy.DEFAULT_ALPHA),
-                p.getOrDefault("beta", BetaThompsonPolicy.DEFAULT_BETA),
-                BetaThompsonPolicy.DEFAULT_PROBABILITY_SAMPLES);
-          }
-          case "random" -> {
-            onlyParams(p, List.of());
-            yield new RandomPolicy();
-          }
-          default ->
-              throw ApiProblem.badField(
-                  "policy", "unknown policy '" + config.policy() + "'; known: " + BUILT_IN);
-        };
+        spec = PolicySpec.parse(config.policy());
+      } catch (InputException e) {
+        throw ApiProblem.badField("policy", e.getMessage());
+      }
+      Map<String, String> params = new LinkedHashMap<>(spec.params());
+      config.params().forEach((k, v) -> params.put(k, number(v)));
+      if (EPSILON_POLICIES.contains(spec.name()) && !params.containsKey("epsilon")) {
+        params.put("epsilon", number(config.exploration()));
+      }
+      try {
+        return registry.create(new PolicySpec(spec.name(), params));
+      } catch (InputException e) {
+        String field = e.field().orElse("policy");
+        String key =
+            field.startsWith(spec.name() + ".") ? field.substring(spec.name().length() + 1) : null;
+        if (key != null && config.params().containsKey(key)) {
+          throw ApiProblem.badField("params." + key, e.getMessage());
+        }
+        throw ApiProblem.badField("policy", e.getMessage());
       } catch (IllegalArgumentException e) {
-        throw ApiProblem.badField("params", e.getMessage());
+        throw ApiProblem.badField("policy", e.getMessage());
       }
     };
   }
 
-  private static void onlyParams(Map<String, Double> params, List<String> allowed) {
-    for (String name : params.keySet()) {
-      if (!allowed.contains(name)) {
-        throw ApiProblem.badField(
-            "params." + name, "is not a parameter of this policy; allowed: " + allowed);
-      }
-    }
+  /** Integers without a fraction ("64", not "64.0"), so integer parameters accept them. */
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The service's runtime configuration, read and replaced through {@code GET/PUT /v1/config}.
  *
- * @param policy the policy's registry name (see {@link PolicyFactory})
+ * @param policy the policy spec, e.g. {@code epsilon-greedy} or {@code linucb(d=64)} (see {@link
+ *     PolicyFactory})
  * @param exploration the policy's exploration rate (ε for ε-greedy), in [0, 1]
  * @param params further numeric policy parameters by name
  * @param rewardWait how long after activation rewards are learned
