@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       DataCommand.class,
       ConfigCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
 
