@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       OpeCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
 
