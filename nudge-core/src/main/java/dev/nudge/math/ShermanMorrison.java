@@ -2,8 +2,6 @@ package dev.nudge.math;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Keeps A⁻¹ of a symmetric positive-definite design matrix A = λI + Σ v vᵀ up to date under rank-1
@@ -13,7 +11,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *
  * <p>Rounding drifts over many updates, so A itself is kept too and {@link #reinvert()} (done
  * automatically every {@code reinvertEvery} updates) recomputes A⁻¹ exactly by Cholesky. Both
- * matrices are row-major {@code double[d*d]}. Not thread-safe.
+ * matrices are row-major {@code double[d*d]}. Updates are single-writer; {@link
+ * #quadraticForm(double[])} and {@link #inverse()} reads may run concurrently with each other.
  */
 public final class ShermanMorrison {
   private final int d;
@@ -68,16 +67,8 @@ public final class ShermanMorrison {
     }
     // u = A⁻¹v (A⁻¹ is symmetric, so vᵀA⁻¹ = uᵀ).
     double[] u = scratch;
-    double quad = 0;
-    for (int i = 0; i < d; i++) {
-      double s = 0;
-      int row = i * d;
-      for (int j = 0; j < d; j++) {
-        s += aInv[row + j] * v[j];
-      }
-      u[i] = s;
-      quad += v[i] * s;
-    }
+    Dense.symmetricTimes(aInv, v, u, d);
+    double quad = Dense.dot(v, u, d);
     double c = w / (1 + w * quad);
     for (int i = 0; i < d; i++) {
       int row = i * d;
@@ -94,42 +85,65 @@ public final class ShermanMorrison {
     }
   }
 
-  /** xᵀA⁻¹x, the squared Mahalanobis norm that UCB bonuses take the root of. */
-  public double quadraticForm(double[] x) {
-    double total = 0;
-    for (int i = 0; i < d; i++) {
-      double s = 0;
-      int row = i * d;
-      for (int j = 0; j < d; j++) {
-        s += aInv[row + j] * x[j];
-      }
-      total += x[i] * s;
+  /**
+   * A ← A − v vᵀ (a downdate, for sliding windows that forget an old observation), and A⁻¹ to
+   * match: A⁻¹ ← A⁻¹ + (A⁻¹v)(vᵀA⁻¹)/(1 − vᵀA⁻¹v). Only valid for a v that was added before, so
+   * that A stays positive definite; downdates lose more precision than updates, so they count
+   * towards the re-inversion schedule too.
+   *
+   * @throws IllegalArgumentException if removing v would leave A singular or indefinite
+   */
+  public void remove(double[] v) {
+    if (v.length != d) {
+      throw new IllegalArgumentException("vector has length " + v.length + ", expected " + d);
     }
-    return total;
+    double[] u = scratch;
+    Dense.symmetricTimes(aInv, v, u, d);
+    double quad = Dense.dot(v, u, d);
+    if (!(quad < 1 - 1e-12)) {
+      throw new IllegalArgumentException(
+          "removing this vector leaves the design matrix singular (vᵀA⁻¹v = " + quad + ")");
+    }
+    double c = 1 / (1 - quad);
+    for (int i = 0; i < d; i++) {
+      int row = i * d;
+      double ui = c * u[i];
+      double vi = v[i];
+      for (int j = 0; j < d; j++) {
+        aInv[row + j] += ui * u[j];
+        a[row + j] -= vi * v[j];
+      }
+    }
+    updates++;
+    if (reinvertEvery > 0 && updates % reinvertEvery == 0) {
+      reinvert();
+    }
+  }
+
+  /** xᵀA⁻¹x, the squared Mahalanobis norm that UCB bonuses take the root of. Thread-safe. */
+  public double quadraticForm(double[] x) {
+    return Dense.quadraticForm(aInv, x, new double[d], d);
+  }
+
+  /** xᵀA⁻¹x using the caller's {@code scratch} (length ≥ d), so hot loops do not allocate. */
+  public double quadraticForm(double[] x, double[] scratch) {
+    return Dense.quadraticForm(aInv, x, scratch, d);
   }
 
   /** out = A⁻¹x. */
   public void solve(double[] x, double[] out) {
-    for (int i = 0; i < d; i++) {
-      double s = 0;
-      int row = i * d;
-      for (int j = 0; j < d; j++) {
-        s += aInv[row + j] * x[j];
-      }
-      out[i] = s;
-    }
+    Dense.symmetricTimes(aInv, x, out, d);
   }
 
   /** Recomputes A⁻¹ from A by Cholesky, discarding accumulated rounding. */
   public void reinvert() {
-    DMatrixRMaj m = DMatrixRMaj.wrap(d, d, a.clone());
-    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(d);
-    if (!chol.setA(m)) {
-      throw new IllegalStateException("design matrix is not positive definite");
+    double[] inv;
+    try {
+      inv = Dense.choleskyInverse(a, d);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("design matrix is not positive definite", e);
     }
-    DMatrixRMaj inv = new DMatrixRMaj(d, d);
-    chol.invert(inv);
-    System.arraycopy(inv.data, 0, aInv, 0, d * d);
+    System.arraycopy(inv, 0, aInv, 0, d * d);
   }
 
   /** A⁻¹, row-major; the caller must not modify it. */

@@ -1,26 +1,24 @@
 package dev.nudge.bandit.mab;
 
-import dev.nudge.bandit.Arm;
+import dev.nudge.bandit.Budget;
 import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.Feedback;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
-import dev.nudge.core.Seeds;
+import dev.nudge.bandit.Slates;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Beta–Bernoulli Thompson sampling with a Beta(α, β) prior. Each arm draws θ ~ Beta(α + clicks, β +
- * misses); the slate is the arms by descending draw. Rewards are read as successes in [0, 1].
+ * misses); the slate is the arms by descending draw. Rewards are read as successes in [0, 1]
+ * (clamped). A pessimistic prior such as Beta(1, 99) suits low click rates.
  *
- * <p>No closed form gives the probability of a slot, so it is estimated: {@code probabilitySamples}
- * further draws, from a generator derived from the decision's own, count how often the chosen arm
- * wins its slot among the arms left. The estimate is floored at 1/(2S) so that inverse-propensity
- * weights stay finite.
+ * <p>No closed form gives the probability of a slot, so it is estimated ({@link Slates#thompson}):
+ * {@code probabilitySamples} further draws, from a generator derived from the decision's own, count
+ * how often the chosen arm wins its slot among the arms left. The estimate is floored at 1/(2S) so
+ * that inverse-propensity weights stay finite.
  */
 public final class BetaThompsonPolicy implements Policy {
   public static final double DEFAULT_ALPHA = 1;
@@ -30,14 +28,24 @@ public final class BetaThompsonPolicy implements Policy {
   private final double alpha;
   private final double beta;
   private final int probabilitySamples;
+  private final double discount;
+  private final int window;
   private ArmStats stats;
 
-  public BetaThompsonPolicy(double alpha, double beta, int probabilitySamples) {
-    if (!(alpha > 0)) {
-      throw new IllegalArgumentException("alpha must be > 0, got " + alpha);
+  /**
+   * @param alpha prior successes α &gt; 0
+   * @param beta prior failures β &gt; 0
+   * @param probabilitySamples draws S used to estimate probabilities, ≥ 1
+   * @param discount γ ∈ (0, 1] (1 = none)
+   * @param window only the last {@code window} updates count (0 = all)
+   */
+  public BetaThompsonPolicy(
+      double alpha, double beta, int probabilitySamples, double discount, int window) {
+    if (!(alpha > 0) || !Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be > 0 and finite, got " + alpha);
     }
-    if (!(beta > 0)) {
-      throw new IllegalArgumentException("beta must be > 0, got " + beta);
+    if (!(beta > 0) || !Double.isFinite(beta)) {
+      throw new IllegalArgumentException("beta must be > 0 and finite, got " + beta);
     }
     if (probabilitySamples < 1) {
       throw new IllegalArgumentException(
@@ -46,7 +54,13 @@ public final class BetaThompsonPolicy implements Policy {
     this.alpha = alpha;
     this.beta = beta;
     this.probabilitySamples = probabilitySamples;
-    this.stats = new ArmStats();
+    this.discount = discount;
+    this.window = window;
+    this.stats = new ArmStats(discount, window);
+  }
+
+  public BetaThompsonPolicy(double alpha, double beta, int probabilitySamples) {
+    this(alpha, beta, probabilitySamples, 1, 0);
   }
 
   public BetaThompsonPolicy() {
@@ -55,57 +69,39 @@ public final class BetaThompsonPolicy implements Policy {
 
   @Override
   public String name() {
-    return "beta-thompson(alpha=" + alpha + ", beta=" + beta + ")";
+    return "beta-thompson(alpha="
+        + alpha
+        + ", beta="
+        + beta
+        + (probabilitySamples != DEFAULT_PROBABILITY_SAMPLES
+            ? ", samples=" + probabilitySamples
+            : "")
+        + stats.describe()
+        + ")";
   }
 
   @Override
   public Slate decide(DecisionContext context) {
-    List<Arm> arms = context.candidates();
-    int n = arms.size();
-    double[] a = new double[n];
-    double[] b = new double[n];
-    double[] draw = new double[n];
-    RandomGenerator random = context.random();
-    for (int i = 0; i < n; i++) {
-      int key = arms.get(i).key();
+    int[] scored = Budget.scoredIndices(context);
+    int s = scored.length;
+    double[] a = new double[s];
+    double[] b = new double[s];
+    for (int i = 0; i < s; i++) {
+      int key = context.candidates().get(scored[i]).key();
       double wins = stats.rewardSum(key);
-      a[i] = alpha + wins;
+      a[i] = alpha + Math.max(0, wins);
       b[i] = beta + Math.max(0, stats.pulls(key) - wins);
-      draw[i] = BetaSampler.sample(random, a[i], b[i]);
     }
-    RandomGenerator resample = Seeds.random(random.nextLong());
-    boolean[] taken = new boolean[n];
-    List<Slate.Entry> entries = new ArrayList<>(context.slateSize());
-    for (int k = 0; k < context.slateSize(); k++) {
-      int best = -1;
-      for (int i = 0; i < n; i++) {
-        if (!taken[i] && (best < 0 || draw[i] > draw[best])) {
-          best = i;
-        }
-      }
-      double p = winShare(best, taken, a, b, resample);
-      taken[best] = true;
-      entries.add(new Slate.Entry(arms.get(best), best, draw[best], p, true));
-    }
-    return new Slate(entries, name(), true);
-  }
-
-  private double winShare(
-      int arm, boolean[] taken, double[] a, double[] b, RandomGenerator random) {
-    int wins = 0;
-    for (int s = 0; s < probabilitySamples; s++) {
-      double mine = BetaSampler.sample(random, a[arm], b[arm]);
-      boolean won = true;
-      for (int i = 0; i < a.length && won; i++) {
-        if (i != arm && !taken[i] && BetaSampler.sample(random, a[i], b[i]) > mine) {
-          won = false;
-        }
-      }
-      if (won) {
-        wins++;
-      }
-    }
-    return Math.max(wins, 0.5) / probabilitySamples;
+    return Slates.thompson(
+        context,
+        scored,
+        (random, out) -> {
+          for (int i = 0; i < s; i++) {
+            out[i] = BetaSampler.sample(random, a[i], b[i]);
+          }
+        },
+        probabilitySamples,
+        name());
   }
 
   @Override
@@ -115,7 +111,8 @@ public final class BetaThompsonPolicy implements Policy {
 
   @Override
   public Policy copy() {
-    BetaThompsonPolicy copy = new BetaThompsonPolicy(alpha, beta, probabilitySamples);
+    BetaThompsonPolicy copy =
+        new BetaThompsonPolicy(alpha, beta, probabilitySamples, discount, window);
     copy.stats = stats.copy();
     return copy;
   }
