@@ -105,6 +105,8 @@ public final class TwoStagePolicy implements Policy {
         + itemPolicy.name()
         + ", p="
         + minGroupSize
+        + ", samples="
+        + probabilitySamples
         + ")";
   }
 
