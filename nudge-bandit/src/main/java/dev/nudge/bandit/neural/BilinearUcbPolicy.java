@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -126,14 +125,18 @@ public final class BilinearUcbPolicy implements Policy {
 
   @Override
   public String name() {
-    return "s-n-gblm-ucb(beta="
+    // A spec that NeuralPolicies rebuilds into an equal policy (PolicySnapshots relies on it).
+    return (bonus == Bonus.EXACT ? "s-n-gblm-ucb" : "s-n-gblm-ucb-kronecker")
+        + "(beta="
         + beta
-        + ", bonus="
-        + bonus.name().toLowerCase(Locale.ROOT)
-        + ", step="
-        + step.name().toLowerCase(Locale.ROOT)
+        + ", d1="
+        + d1
+        + ", d2="
+        + d2
         + ", lr="
         + learningRate
+        + ", gradient="
+        + (step == GlmStep.GRADIENT ? "1" : "0")
         + ")";
   }
 
