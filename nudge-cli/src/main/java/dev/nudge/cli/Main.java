@@ -12,7 +12,18 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Real-time personalised nudges: two-tower models, contextual bandits, evaluation.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      QuickstartCommand.class,
+      DataCommand.class,
+      ConfigCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class,
+      OpeCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      ServeCommand.class,
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

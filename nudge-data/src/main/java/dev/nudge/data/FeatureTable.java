@@ -311,6 +311,7 @@ public final class FeatureTable {
     public Builder set(String name, String value) {
       ColumnBuilder c = columns.get(name);
       if (c != null && c.type == FeatureType.TEXT) {
+        requireRow();
         c.texts[rows - 1] = value;
         return this;
       }
@@ -338,10 +339,14 @@ public final class FeatureTable {
       return new FeatureTable(rows, out);
     }
 
-    private ColumnBuilder require(String name, FeatureType type) {
+    private void requireRow() {
       if (rows == 0) {
         throw new IllegalStateException("call nextRow() before setting values");
       }
+    }
+
+    private ColumnBuilder require(String name, FeatureType type) {
+      requireRow();
       ColumnBuilder c = columns.get(name);
       if (c == null) {
         throw new IllegalArgumentException("no feature '" + name + "' declared");

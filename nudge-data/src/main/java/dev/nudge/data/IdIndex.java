@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A dense, insertion-ordered mapping between external string ids and keys 0..size-1. Mutable while
@@ -48,6 +49,8 @@ public final class IdIndex {
 
   /** The key of {@code id}, adding it if new. */
   public int add(String id) {
+    // A null id would only fail later, in freeze(); reject it where the caller can see why.
+    Objects.requireNonNull(id, "id");
     if (frozen) {
       throw new IllegalStateException("this IdIndex is frozen");
     }

@@ -1,5 +1,2 @@
-/**
- * JMH benchmarks of the one-stage bandit policies: decision and update latency per policy and
- * candidate count, so regressions in the scoring kernels show up as numbers.
- */
+/** JMH benchmarks of the bandit policies: decision and update times, and their scoring kernels. */
 package dev.nudge.bench.bandit;

@@ -1,0 +1,300 @@
+package dev.nudge.bandit.neural;
+
+import dev.nudge.bandit.DecisionContext;
+import dev.nudge.bandit.Feedback;
+import dev.nudge.bandit.Policy;
+import dev.nudge.bandit.Slate;
+import dev.nudge.math.ShermanMorrison;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * S-N-GALM-UCB, the shared additive neural UCB of the paper (Eq. 3):
+ *
+ * <pre>α(u, i) = ρ(γ x_iᵀθ̂_x + (1−γ) θ̂_zᵀz_u) + β (γ ‖x_i‖_{A_x⁻¹} + (1−γ) ‖z_u‖_{A_z⁻¹})</pre>
+ *
+ * with x_i the item's two-tower embedding ({@code Arm.embedding}), z_u the user's ({@code
+ * DecisionContext.userEmbedding}), ρ the logistic function, and θ̂_x, θ̂_z, A_x = I + Σ x xᵀ, A_z =
+ * I + Σ z zᵀ shared by all users and items (the paper's "shared" parameters; A_x accumulates the
+ * items shown, A_z the users they were shown to).
+ *
+ * <p>{@link Form#ITEM_ONLY} is the released code's variant: one shared item matrix and no user
+ * term, α = ρ(x_iᵀθ̂_x) + β ‖x_i‖_{A_x⁻¹}.
+ *
+ * <p>Within one decision the user terms are the same for every candidate, so they shift scores
+ * (which matters when scores are compared across decisions or stages) but not the ranking. Scoring
+ * reads a float copy of A_x⁻¹ refreshed by each update; A_x⁻¹, A_z⁻¹ themselves are double {@link
+ * ShermanMorrison} inverses re-inverted exactly every {@value #REINVERT_EVERY} updates. Slates are
+ * deterministic (probability 1 per slot when every candidate is scored).
+ */
+public final class AdditiveUcbPolicy implements Policy {
+  /** The paper's exploration weight. */
+  public static final double DEFAULT_BETA = 0.1;
+
+  /** The weight of the item term when none is given. */
+  public static final double DEFAULT_GAMMA = 0.5;
+
+  static final int REINVERT_EVERY = 1000;
+
+  /** Which form of the acquisition function to use. */
+  public enum Form {
+    /** The paper's Eq. 3, item and user terms weighted by γ and 1 − γ. */
+    PAPER,
+    /** The released code: item term only (γ = 1), one shared item design matrix. */
+    ITEM_ONLY
+  }
+
+  private final int d1;
+  private final int d2;
+  private final double beta;
+  private final double gamma;
+  private final Form form;
+  private final GlmStep step;
+  private final double learningRate;
+
+  private final double[] thetaX;
+  private final double[] thetaZ;
+  private final ShermanMorrison ax;
+  private final ShermanMorrison az;
+  // Scoring copies, refreshed by every update.
+  private final float[] thetaXScoring;
+  private final float[] axInverseScoring;
+
+  /**
+   * @param itemDimension d1, the item embedding length
+   * @param userDimension d2, the user embedding length (ignored by {@link Form#ITEM_ONLY})
+   * @param beta the exploration weight, ≥ 0
+   * @param gamma the item term's weight in [0, 1] (1 for {@link Form#ITEM_ONLY})
+   * @param form the paper's form or the released code's item-only form
+   * @param step how the GLM head learns
+   * @param learningRate the step's learning rate, &gt; 0
+   */
+  public AdditiveUcbPolicy(
+      int itemDimension,
+      int userDimension,
+      double beta,
+      double gamma,
+      Form form,
+      GlmStep step,
+      double learningRate) {
+    NeuralSlates.requireDimension("itemDimension", itemDimension);
+    NeuralSlates.requireDimension("userDimension", userDimension);
+    NeuralSlates.requireBeta(beta);
+    if (!(gamma >= 0 && gamma <= 1)) {
+      throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+    }
+    if (form == Form.ITEM_ONLY && gamma != 1) {
+      throw new IllegalArgumentException("gamma must be 1 for the item-only form, got " + gamma);
+    }
+    NeuralSlates.requireLearningRate(learningRate);
+    this.d1 = itemDimension;
+    this.d2 = userDimension;
+    this.beta = beta;
+    this.gamma = gamma;
+    this.form = java.util.Objects.requireNonNull(form, "form");
+    this.step = java.util.Objects.requireNonNull(step, "step");
+    this.learningRate = learningRate;
+    this.thetaX = new double[d1];
+    this.thetaZ = new double[d2];
+    this.ax = new ShermanMorrison(d1, 1.0, REINVERT_EVERY);
+    this.az = new ShermanMorrison(d2, 1.0, REINVERT_EVERY);
+    this.thetaXScoring = new float[d1];
+    this.axInverseScoring = new float[d1 * d1];
+    refreshScoring();
+  }
+
+  /** The paper's form with β = 0.1, γ = 0.5 and the default preconditioned step. */
+  public static AdditiveUcbPolicy paper(int itemDimension, int userDimension) {
+    return new AdditiveUcbPolicy(
+        itemDimension,
+        userDimension,
+        DEFAULT_BETA,
+        DEFAULT_GAMMA,
+        Form.PAPER,
+        GlmStep.PRECONDITIONED,
+        GlmStep.PRECONDITIONED.defaultLearningRate(false));
+  }
+
+  /** The released code's item-only form with β = 0.1 and the default preconditioned step. */
+  public static AdditiveUcbPolicy itemOnly(int itemDimension) {
+    return new AdditiveUcbPolicy(
+        itemDimension,
+        1,
+        DEFAULT_BETA,
+        1.0,
+        Form.ITEM_ONLY,
+        GlmStep.PRECONDITIONED,
+        GlmStep.PRECONDITIONED.defaultLearningRate(false));
+  }
+
+  @Override
+  public String name() {
+    return "s-n-galm-ucb(beta="
+        + beta
+        + ", gamma="
+        + gamma
+        + ", form="
+        + form.name().toLowerCase(java.util.Locale.ROOT)
+        + ", step="
+        + step.name().toLowerCase(java.util.Locale.ROOT)
+        + ", lr="
+        + learningRate
+        + ")";
+  }
+
+  @Override
+  public Slate decide(DecisionContext context) {
+    int[] scored = NeuralSlates.scoredSubset(context);
+    double[] scores = new double[scored.length];
+    double userLogit = 0;
+    double userBonus = 0;
+    if (form == Form.PAPER) {
+      double[] z = NeuralSlates.toDouble(NeuralSlates.userEmbedding(context, d2, "s-n-galm-ucb"));
+      for (int b = 0; b < d2; b++) {
+        userLogit += thetaZ[b] * z[b];
+      }
+      userLogit *= 1 - gamma;
+      userBonus = (1 - gamma) * Math.sqrt(Math.max(0, az.quadraticForm(z)));
+    }
+    List<dev.nudge.bandit.Arm> arms = context.candidates();
+    for (int k = 0; k < scored.length; k++) {
+      float[] x = NeuralSlates.itemEmbedding(arms.get(scored[k]), d1, "s-n-galm-ucb");
+      double itemLogit = gamma * ScoringKernels.dot(thetaXScoring, x, d1);
+      double quad = Math.max(0, ScoringKernels.quadraticForm(axInverseScoring, 0, x, d1));
+      scores[k] =
+          NeuralSlates.sigmoid(itemLogit + userLogit)
+              + beta * (gamma * Math.sqrt(quad) + userBonus);
+    }
+    return NeuralSlates.top(context, scored, scores, name());
+  }
+
+  /** The acquisition score of one (item, user) pair in double precision, from the definition. */
+  public double score(float[] item, float[] user) {
+    double[] x = NeuralSlates.toDouble(item);
+    double logit = 0;
+    for (int a = 0; a < d1; a++) {
+      logit += gamma * thetaX[a] * x[a];
+    }
+    double bonus = gamma * Math.sqrt(ax.quadraticForm(x));
+    if (form == Form.PAPER) {
+      double[] z = NeuralSlates.toDouble(user);
+      for (int b = 0; b < d2; b++) {
+        logit += (1 - gamma) * thetaZ[b] * z[b];
+      }
+      bonus += (1 - gamma) * Math.sqrt(az.quadraticForm(z));
+    }
+    return NeuralSlates.sigmoid(logit) + beta * bonus;
+  }
+
+  @Override
+  public void learn(Feedback feedback) {
+    double[] x =
+        NeuralSlates.toDouble(NeuralSlates.itemEmbedding(feedback.arm(), d1, "s-n-galm-ucb"));
+    double[] z =
+        form == Form.PAPER
+            ? NeuralSlates.toDouble(
+                NeuralSlates.userEmbedding(feedback.context(), d2, "s-n-galm-ucb"))
+            : null;
+    double reward = Math.clamp(feedback.reward(), 0.0, 1.0);
+    double logit = 0;
+    for (int a = 0; a < d1; a++) {
+      logit += gamma * thetaX[a] * x[a];
+    }
+    if (z != null) {
+      for (int b = 0; b < d2; b++) {
+        logit += (1 - gamma) * thetaZ[b] * z[b];
+      }
+    }
+    double residual = NeuralSlates.sigmoid(logit) - reward;
+    ax.add(x, 1);
+    stepHead(thetaX, ax, x, learningRate * residual * gamma);
+    if (z != null) {
+      az.add(z, 1);
+      stepHead(thetaZ, az, z, learningRate * residual * (1 - gamma));
+    }
+    refreshScoring();
+  }
+
+  private void stepHead(double[] theta, ShermanMorrison design, double[] v, double scale) {
+    if (step == GlmStep.PRECONDITIONED) {
+      double[] direction = new double[v.length];
+      design.solve(v, direction);
+      for (int i = 0; i < theta.length; i++) {
+        theta[i] -= scale * direction[i];
+      }
+    } else {
+      for (int i = 0; i < theta.length; i++) {
+        theta[i] -= scale * v[i];
+      }
+    }
+  }
+
+  private void refreshScoring() {
+    for (int a = 0; a < d1; a++) {
+      thetaXScoring[a] = (float) thetaX[a];
+    }
+    double[] inv = ax.inverse();
+    for (int i = 0; i < inv.length; i++) {
+      axInverseScoring[i] = (float) inv[i];
+    }
+  }
+
+  /** θ̂_x, a copy. */
+  public double[] itemCoefficients() {
+    return thetaX.clone();
+  }
+
+  /** θ̂_z, a copy. */
+  public double[] userCoefficients() {
+    return thetaZ.clone();
+  }
+
+  @Override
+  public AdditiveUcbPolicy copy() {
+    AdditiveUcbPolicy copy = new AdditiveUcbPolicy(d1, d2, beta, gamma, form, step, learningRate);
+    System.arraycopy(thetaX, 0, copy.thetaX, 0, d1);
+    System.arraycopy(thetaZ, 0, copy.thetaZ, 0, d2);
+    copy.ax.load(ax.matrix(), ax.inverse(), ax.updates());
+    copy.az.load(az.matrix(), az.inverse(), az.updates());
+    copy.refreshScoring();
+    return copy;
+  }
+
+  @Override
+  public void writeState(DataOutputStream out) throws IOException {
+    StateFormat.writeHeader(out, "s-n-galm-ucb", d1, d2);
+    StateFormat.writeDoubles(out, thetaX);
+    StateFormat.writeDoubles(out, thetaZ);
+    for (ShermanMorrison sm : List.of(ax, az)) {
+      out.writeLong(sm.updates());
+      StateFormat.writeDoubles(out, sm.matrix());
+      StateFormat.writeDoubles(out, sm.inverse());
+    }
+  }
+
+  @Override
+  public void readState(DataInputStream in) throws IOException {
+    StateFormat.readHeader(in, "s-n-galm-ucb", d1, d2);
+    double[] tx = new double[d1];
+    double[] tz = new double[d2];
+    StateFormat.readDoubles(in, tx);
+    StateFormat.readDoubles(in, tz);
+    long[] counts = new long[2];
+    double[][] mats = new double[4][];
+    int[] dims = {d1, d2};
+    for (int s = 0; s < 2; s++) {
+      counts[s] = in.readLong();
+      mats[2 * s] = new double[dims[s] * dims[s]];
+      mats[2 * s + 1] = new double[dims[s] * dims[s]];
+      StateFormat.readDoubles(in, mats[2 * s]);
+      StateFormat.readDoubles(in, mats[2 * s + 1]);
+    }
+    System.arraycopy(tx, 0, thetaX, 0, d1);
+    System.arraycopy(tz, 0, thetaZ, 0, d2);
+    ax.load(mats[0], mats[1], counts[0]);
+    az.load(mats[2], mats[3], counts[1]);
+    refreshScoring();
+  }
+}

@@ -1,0 +1,218 @@
+package dev.nudge.bandit.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import dev.nudge.bandit.Arm;
+import dev.nudge.bandit.DecisionContext;
+import dev.nudge.bandit.Slate;
+import dev.nudge.core.Seeds;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class AdditiveUcbPolicyTest {
+  private static final int D1 = 5;
+  private static final int D2 = 4;
+
+  /** Learns 30 random rounds and replays the GLM steps from the definitions alongside. */
+  private static void learnAndCheckFit(
+      AdditiveUcbPolicy policy, GlmStep step, double gamma, double lr) {
+    RandomGenerator random = Seeds.random(3);
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> zs = new ArrayList<>();
+    double[] tx = new double[D1];
+    double[] tz = new double[D2];
+    for (int t = 0; t < 30; t++) {
+      List<Arm> arms = Fixtures.arms(random, 4, D1);
+      float[] user = Fixtures.unit(random, D2);
+      DecisionContext context = Fixtures.context("e" + t, user, arms, 1);
+      Arm arm = arms.get(t % 4);
+      double reward = t % 3 == 0 ? 1 : 0;
+      policy.learn(Fixtures.feedback(context, arm, reward));
+      double[] x = NeuralSlates.toDouble(arm.embedding());
+      double[] z = NeuralSlates.toDouble(user);
+      xs.add(x);
+      zs.add(z);
+      double logit = 0;
+      for (int a = 0; a < D1; a++) {
+        logit += gamma * tx[a] * x[a];
+      }
+      for (int b = 0; b < D2; b++) {
+        logit += (1 - gamma) * tz[b] * z[b];
+      }
+      double g = Fixtures.sigmoid(logit) - reward;
+      double[] dx =
+          step == GlmStep.GRADIENT ? x : Fixtures.times(Fixtures.inverse(Fixtures.gram(xs, D1)), x);
+      double[] dz =
+          step == GlmStep.GRADIENT ? z : Fixtures.times(Fixtures.inverse(Fixtures.gram(zs, D2)), z);
+      for (int a = 0; a < D1; a++) {
+        tx[a] -= lr * g * gamma * dx[a];
+      }
+      for (int b = 0; b < D2; b++) {
+        tz[b] -= lr * g * (1 - gamma) * dz[b];
+      }
+    }
+    assertThat(policy.itemCoefficients()).containsExactly(tx, offset(1e-10));
+    assertThat(policy.userCoefficients()).containsExactly(tz, offset(1e-10));
+  }
+
+  @Test
+  void preconditionedFitMatchesTheDirectComputation() {
+    AdditiveUcbPolicy policy =
+        new AdditiveUcbPolicy(
+            D1, D2, 0.1, 0.3, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 0.8);
+    learnAndCheckFit(policy, GlmStep.PRECONDITIONED, 0.3, 0.8);
+  }
+
+  @Test
+  void gradientFitMatchesTheDirectComputation() {
+    AdditiveUcbPolicy policy =
+        new AdditiveUcbPolicy(
+            D1, D2, 0.1, 0.6, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01);
+    learnAndCheckFit(policy, GlmStep.GRADIENT, 0.6, 0.01);
+  }
+
+  @Test
+  void decisionScoresFollowEquation3() {
+    double beta = 0.7;
+    double gamma = 0.3;
+    AdditiveUcbPolicy policy =
+        new AdditiveUcbPolicy(
+            D1, D2, beta, gamma, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 1);
+    RandomGenerator random = Seeds.random(5);
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> zs = new ArrayList<>();
+    for (int t = 0; t < 25; t++) {
+      List<Arm> arms = Fixtures.arms(random, 3, D1);
+      float[] user = Fixtures.unit(random, D2);
+      policy.learn(Fixtures.feedback(Fixtures.context("e" + t, user, arms, 1), arms.get(0), t % 2));
+      xs.add(NeuralSlates.toDouble(arms.get(0).embedding()));
+      zs.add(NeuralSlates.toDouble(user));
+    }
+    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, D1));
+    DMatrixRMaj azInv = Fixtures.inverse(Fixtures.gram(zs, D2));
+    double[] tx = policy.itemCoefficients();
+    double[] tz = policy.userCoefficients();
+    List<Arm> arms = Fixtures.arms(random, 8, D1);
+    float[] user = Fixtures.unit(random, D2);
+    Slate slate = policy.decide(Fixtures.context("probe", user, arms, 8));
+    double[] z = NeuralSlates.toDouble(user);
+    double previous = Double.POSITIVE_INFINITY;
+    for (Slate.Entry e : slate.entries()) {
+      double[] x = NeuralSlates.toDouble(e.arm().embedding());
+      double logit = 0;
+      for (int a = 0; a < D1; a++) {
+        logit += gamma * tx[a] * x[a];
+      }
+      for (int b = 0; b < D2; b++) {
+        logit += (1 - gamma) * tz[b] * z[b];
+      }
+      double direct =
+          Fixtures.sigmoid(logit)
+              + beta
+                  * (gamma * Math.sqrt(Fixtures.quadratic(axInv, x))
+                      + (1 - gamma) * Math.sqrt(Fixtures.quadratic(azInv, z)));
+      assertThat(e.score()).isCloseTo(direct, offset(1e-5));
+      assertThat(policy.score(e.arm().embedding(), user)).isCloseTo(direct, offset(1e-12));
+      assertThat(e.score()).isLessThanOrEqualTo(previous);
+      assertThat(e.probability()).isEqualTo(1.0);
+      previous = e.score();
+    }
+    assertThat(slate.probabilitiesEstimated()).isFalse();
+  }
+
+  @Test
+  void itemOnlyFormIgnoresTheUser() {
+    AdditiveUcbPolicy policy = AdditiveUcbPolicy.itemOnly(D1);
+    RandomGenerator random = Seeds.random(9);
+    List<double[]> xs = new ArrayList<>();
+    for (int t = 0; t < 10; t++) {
+      List<Arm> arms = Fixtures.arms(random, 3, D1);
+      policy.learn(Fixtures.feedback(Fixtures.context("e" + t, null, arms, 1), arms.get(1), 1));
+      xs.add(NeuralSlates.toDouble(arms.get(1).embedding()));
+    }
+    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, D1));
+    double[] tx = policy.itemCoefficients();
+    List<Arm> arms = Fixtures.arms(random, 5, D1);
+    Slate slate = policy.decide(Fixtures.context("probe", null, arms, 2));
+    for (Slate.Entry e : slate.entries()) {
+      double[] x = NeuralSlates.toDouble(e.arm().embedding());
+      double logit = 0;
+      for (int a = 0; a < D1; a++) {
+        logit += tx[a] * x[a];
+      }
+      double direct = Fixtures.sigmoid(logit) + 0.1 * Math.sqrt(Fixtures.quadratic(axInv, x));
+      assertThat(e.score()).isCloseTo(direct, offset(1e-5));
+    }
+    assertThat(policy.name()).contains("form=item_only");
+  }
+
+  @Test
+  void budgetScoresARandomSubset() {
+    AdditiveUcbPolicy policy = AdditiveUcbPolicy.paper(D1, D2);
+    RandomGenerator random = Seeds.random(1);
+    List<Arm> arms = Fixtures.arms(random, 50, D1);
+    DecisionContext context =
+        new DecisionContext(
+            "b", 0, Fixtures.unit(random, D2), null, arms, 2, 10, Seeds.forEvent("b"));
+    Slate slate = policy.decide(context);
+    assertThat(slate.size()).isEqualTo(2);
+    assertThat(slate.probabilitiesEstimated()).isTrue();
+    Slate again =
+        policy.decide(
+            new DecisionContext(
+                "b", 0, context.userEmbedding(), null, arms, 2, 10, Seeds.forEvent("b")));
+    assertThat(again.entries()).isEqualTo(slate.entries());
+  }
+
+  @Test
+  void restoreThenContinueMatchesAnUninterruptedRun() throws IOException {
+    Rounds.assertRestoreContinuesIdentically(() -> AdditiveUcbPolicy.paper(D1, D2), D1, D2);
+    Rounds.assertRestoreContinuesIdentically(() -> AdditiveUcbPolicy.itemOnly(D1), D1, D2);
+  }
+
+  @Test
+  void badParametersAndInputsFailClearly() {
+    assertThatThrownBy(
+            () ->
+                new AdditiveUcbPolicy(
+                    4, 4, -0.1, 0.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01))
+        .hasMessageContaining("beta must be finite and >= 0, got -0.1");
+    assertThatThrownBy(
+            () ->
+                new AdditiveUcbPolicy(
+                    4, 4, 0.1, 1.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01))
+        .hasMessageContaining("gamma must be in [0, 1], got 1.5");
+    assertThatThrownBy(
+            () ->
+                new AdditiveUcbPolicy(
+                    4, 4, 0.1, 0.5, AdditiveUcbPolicy.Form.ITEM_ONLY, GlmStep.GRADIENT, 0.01))
+        .hasMessageContaining("gamma must be 1 for the item-only form");
+    assertThatThrownBy(
+            () ->
+                new AdditiveUcbPolicy(
+                    0, 4, 0.1, 0.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01))
+        .hasMessageContaining("itemDimension must be >= 1, got 0");
+    assertThatThrownBy(
+            () ->
+                new AdditiveUcbPolicy(
+                    4, 4, 0.1, 0.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0))
+        .hasMessageContaining("learningRate must be finite and > 0, got 0.0");
+    AdditiveUcbPolicy policy = AdditiveUcbPolicy.paper(D1, D2);
+    RandomGenerator random = Seeds.random(2);
+    List<Arm> wrongItems = Fixtures.arms(random, 3, D1 + 1);
+    assertThatThrownBy(
+            () -> policy.decide(Fixtures.context("x", Fixtures.unit(random, D2), wrongItems, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("arm 'item-0' has an embedding of length 6, expected 5");
+    List<Arm> items = Fixtures.arms(random, 3, D1);
+    assertThatThrownBy(
+            () -> policy.decide(Fixtures.context("y", Fixtures.unit(random, D2 + 2), items, 1)))
+        .hasMessageContaining("userEmbedding has length 6, expected 4");
+  }
+}

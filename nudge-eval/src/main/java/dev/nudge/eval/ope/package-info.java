@@ -1,0 +1,12 @@
+/**
+ * Off-policy evaluation: what would a target policy have earned on traffic that another (logging)
+ * policy served? Each logged round holds the context, the candidates, the logged action, the
+ * logging policy's probability of it, and the reward. {@link dev.nudge.eval.ope.OffPolicyEvaluator}
+ * computes inverse propensity scoring (IPS), self-normalised IPS, the direct method, doubly robust
+ * and replay estimates in one pass, each with a seeded bootstrap confidence interval.
+ *
+ * <p>Estimates are only as good as the logged propensities: rounds with a propensity of 0 (the
+ * logging policy could not have chosen the action) are rejected, and the effective sample size is
+ * reported so that a reader sees when a few huge weights carry the estimate.
+ */
+package dev.nudge.eval.ope;

@@ -1,0 +1,32 @@
+package dev.nudge.simulation.experiment;
+
+import dev.nudge.bandit.Arm;
+import dev.nudge.bandit.DecisionContext;
+import java.util.random.RandomGenerator;
+
+/**
+ * A world in which a policy recommends and users answer: the synthetic nudge world, or the paper's
+ * user-choice simulator over a real data set. One instance serves one trial; it is read-only during
+ * the trial and may be shared by the policies' threads.
+ */
+public interface BanditEnvironment {
+
+  /** How many users take part in this trial (user indexes 0..users-1). */
+  int users();
+
+  /**
+   * The context of one decision for a trial user: candidates with their embeddings/features, the
+   * user's embedding and features, slate size and scoring budget.
+   */
+  DecisionContext context(
+      int user, String eventId, int slateSize, int budget, RandomGenerator random);
+
+  /** The reward the user gives the arm (0/1 clicks, or real values). */
+  double reward(int user, Arm arm, RandomGenerator random);
+
+  /**
+   * The best expected reward one slot can earn for this user (the paper: 1 − flip probability);
+   * cumulative regret is Σ_t (m·optimal − Σ slot rewards) / m.
+   */
+  double optimalSlotReward(int user);
+}
