@@ -9,12 +9,14 @@ import dev.nudge.core.Seeds;
 import dev.nudge.core.config.Configs;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.load.DatasetFormats;
+import dev.nudge.data.split.ImplicitLabels;
 import dev.nudge.simulation.experiment.BanditEnvironment;
 import dev.nudge.simulation.experiment.ExperimentConfig;
 import dev.nudge.simulation.experiment.ExperimentResult;
 import dev.nudge.simulation.experiment.ExperimentRunner;
 import dev.nudge.simulation.experiment.HtmlReport;
 import dev.nudge.simulation.experiment.RunFolder;
+import dev.nudge.simulation.paper.BprEncoder;
 import dev.nudge.simulation.paper.Encoding;
 import dev.nudge.simulation.paper.GenreEncoder;
 import dev.nudge.simulation.paper.PaperTrials;
@@ -110,9 +112,13 @@ final class SimulateCommand implements Callable<Integer> {
   static Encoding.Fitter encoder(SimulatorSettings settings) {
     return switch (settings.encoder()) {
       case "genres" -> new GenreEncoder();
+      case "bpr" ->
+          new BprEncoder(
+              settings.dimensions(), 20, new ImplicitLabels(settings.positiveThreshold()));
       default ->
           throw InputException.forField(
-              "simulator.encoder", "unknown encoder '" + settings.encoder() + "'; known: genres");
+              "simulator.encoder",
+              "unknown encoder '" + settings.encoder() + "'; known: genres, bpr");
     };
   }
 
@@ -120,23 +126,41 @@ final class SimulateCommand implements Callable<Integer> {
   private static final java.util.Set<String> NEEDS_DIMENSION =
       java.util.Set.of("linucb", "lints", "glm-ucb", "n-glm-ucb");
 
+  /** Parameters that hold a nested policy spec (two-stage, ε-mix). */
+  private static final java.util.Set<String> NESTED = java.util.Set.of("topic", "item", "policy");
+
   /**
-   * Builds a policy from its spec, filling in the dimension {@code d} from the environment when the
-   * spec leaves it out: the embedding size for embedding features and the n- policies, the raw
-   * feature size otherwise.
+   * Builds a policy from its spec, filling in dimensions the spec leaves out from the environment:
+   * {@code d} (the embedding size for embedding features and the n- policies, the raw feature size
+   * otherwise) and, for the shared neural policies, {@code d1} (item embedding) and {@code d2}
+   * (user embedding). Nested specs are completed the same way.
    */
   static Policy policy(String text, BanditEnvironment environment) {
-    PolicySpec parsed = PolicySpec.parse(text);
-    Map<String, String> params = new LinkedHashMap<>(parsed.params());
-    if (NEEDS_DIMENSION.contains(parsed.name()) && !params.containsKey("d")) {
-      DecisionContext probe =
-          environment.context(0, "probe", 1, DecisionContext.UNLIMITED, Seeds.random(0));
-      var arm = probe.candidates().get(0);
+    DecisionContext probe =
+        environment.context(0, "probe", 1, DecisionContext.UNLIMITED, Seeds.random(0));
+    return PolicyCatalog.registry().create(complete(PolicySpec.parse(text), probe));
+  }
+
+  private static PolicySpec complete(PolicySpec spec, DecisionContext probe) {
+    Map<String, String> params = new LinkedHashMap<>(spec.params());
+    var arm = probe.candidates().get(0);
+    if (NEEDS_DIMENSION.contains(spec.name()) && !params.containsKey("d")) {
       boolean embedding =
-          parsed.name().startsWith("n-") || "embedding".equals(params.get("features"));
+          spec.name().startsWith("n-") || "embedding".equals(params.get("features"));
       params.put("d", Integer.toString(embedding ? arm.embedding().length : arm.features().length));
     }
-    return PolicyCatalog.registry().create(new PolicySpec(parsed.name(), params));
+    if (spec.name().startsWith("s-n-")) {
+      params.putIfAbsent("d1", Integer.toString(arm.embedding().length));
+      if (!spec.name().endsWith("-item")) {
+        params.putIfAbsent("d2", Integer.toString(probe.userEmbedding().length));
+      }
+    }
+    for (String key : NESTED) {
+      if (params.containsKey(key)) {
+        params.put(key, complete(PolicySpec.parse(params.get(key)), probe).toString());
+      }
+    }
+    return new PolicySpec(spec.name(), params);
   }
 
   private static String indent(String yaml) {

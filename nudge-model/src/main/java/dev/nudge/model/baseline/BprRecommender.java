@@ -108,6 +108,15 @@ public final class BprRecommender {
     }
   }
 
+  /** The item factor vectors q_i, one row per item key (a copy). */
+  public float[][] itemFactors() {
+    float[][] out = new float[bias.length][factors];
+    for (int i = 0; i < bias.length; i++) {
+      System.arraycopy(items, i * factors, out[i], 0, factors);
+    }
+    return out;
+  }
+
   private static void checkRow(InteractionLog log, int r, int users, int items) {
     if (log.user(r) < 0 || log.user(r) >= users || log.item(r) < 0 || log.item(r) >= items) {
       throw new IllegalArgumentException(

@@ -77,7 +77,7 @@ public record SimulatorSettings(
     h.put("trainShare", "oldest share of impressions the classifier trains on");
     h.put("validationShare", "next share, where THRES is picked for the best F1");
     h.put("flipProbability", "probability that a simulated reward is flipped (paper: 0.1)");
-    h.put("encoder", "item/user embeddings the policies see: genres, bpr, two-tower");
+    h.put("encoder", "item/user embeddings the policies see: genres or bpr");
     h.put("dimensions", "embedding size of learned encoders");
     h.put("seed", "the simulator's seed");
     return Map.copyOf(h);
