@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SimulateCommand.class,
       ReportCommand.class,
+      OpeCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -83,7 +83,9 @@ class QuickstartCommandTest {
     ConfigCommandTest.Run drift =
         ConfigCommandTest.run("quickstart", "--config", config.toString());
     assertThat(drift.code()).isEqualTo(2);
-    assertThat(drift.err()).contains("'world'").contains("drift must be in [0, 1000], got -1.0");
+    assertThat(drift.err())
+        .contains("'world.drift'")
+        .contains("drift must be in [0, 1000], got -1.0");
   }
 
   private static String clicks(String out) {
