@@ -122,8 +122,8 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     out.println();
     out.println(
-        "Next: nudge --help lists every command; nudge config defaults > my.yaml, edit it, then"
-            + " nudge quickstart --config my.yaml");
+        "Next: nudge serve starts the decide/reward service; nudge --help lists every command;"
+            + " nudge config defaults > my.yaml, edit, nudge quickstart --config my.yaml");
     out.flush();
     return 0;
   }

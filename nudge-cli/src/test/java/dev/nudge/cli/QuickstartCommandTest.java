@@ -40,7 +40,7 @@ class QuickstartCommandTest {
     assertThat(rows).as(run.out()).isEqualTo(4);
     assertThat(run.out()).contains("oracle").contains("savings-goal");
     assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-        .startsWith("Next: nudge --help");
+        .startsWith("Next: nudge serve");
   }
 
   @Test
