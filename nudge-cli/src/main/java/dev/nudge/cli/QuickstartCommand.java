@@ -1,6 +1,8 @@
 package dev.nudge.cli;
 
+import dev.nudge.bandit.FeatureMap;
 import dev.nudge.bandit.Policy;
+import dev.nudge.bandit.linear.LinUcbPolicy;
 import dev.nudge.bandit.mab.BetaThompsonPolicy;
 import dev.nudge.bandit.mab.EpsilonGreedyPolicy;
 import dev.nudge.bandit.mab.RandomPolicy;
@@ -12,6 +14,7 @@ import dev.nudge.simulation.RegretChart;
 import dev.nudge.simulation.SimulationResult;
 import dev.nudge.simulation.world.BankingWorld;
 import dev.nudge.simulation.world.WorldConfig;
+import dev.nudge.simulation.world.WorldDecisions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nudge quickstart}: generates the synthetic banking world and runs random, ε-greedy and
- * Beta–Thompson selection on the same traffic, then prints click-through and regret per policy.
+ * {@code nudge quickstart}: generates the synthetic banking world and runs random, ε-greedy,
+ * Beta–Thompson and LinUCB selection on the same traffic, then prints click-through and regret per
+ * policy.
  */
 @Command(
     name = "quickstart",
@@ -118,19 +122,29 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     out.println();
     out.println(
-        "Next: nudge --help lists every command; nudge config defaults > my.yaml, edit it, then"
-            + " nudge quickstart --config my.yaml");
+        "Next: nudge serve starts the decide/reward service; nudge --help lists every command;"
+            + " nudge config defaults > my.yaml, edit, nudge quickstart --config my.yaml");
     out.flush();
     return 0;
   }
 
-  /** The policies compared, random first: it is the baseline lift is measured against. */
+  /**
+   * The policies compared, random first: it is the baseline lift is measured against. The
+   * context-free ones can only find the nudge that is best on average; LinUCB reads the nudge's,
+   * the customer's and the moment's features, so it can learn who responds to what, and when.
+   */
   static List<Policy> policies(QuickstartConfig settings) {
     return List.of(
         new RandomPolicy(),
         new EpsilonGreedyPolicy(settings.epsilon()),
         new BetaThompsonPolicy(
-            settings.thompsonAlpha(), settings.thompsonBeta(), PROPENSITY_SAMPLES));
+            settings.thompsonAlpha(), settings.thompsonBeta(), PROPENSITY_SAMPLES),
+        new LinUcbPolicy(
+            settings.linucbAlpha(),
+            LinUcbPolicy.DEFAULT_LAMBDA,
+            WorldDecisions.ARM_CONTEXT_DIMENSION,
+            FeatureMap.ARM_CONTEXT,
+            0));
   }
 
   private static void describe(PrintWriter out, BankingWorld world, QuickstartConfig settings) {

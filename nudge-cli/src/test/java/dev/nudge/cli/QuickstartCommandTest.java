@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartCommandTest {
   private static final Pattern ROW =
       Pattern.compile(
-          "(?m)^(random|epsilon-greedy\\S*|beta-thompson.*?\\))\\s+([\\d,]+)\\s+([\\d,]+)\\s+"
+          "(?m)^(random|epsilon-greedy\\S*|beta-thompson.*?\\)|linucb.*?\\))\\s+([\\d,]+)\\s+([\\d,]+)\\s+"
               + "([\\d.]+)%\\s+([\\d,.]+)\\s+([\\d.]+)\\s+(baseline|[+-][\\d.]+%)\\s+[\\d.]+ s$");
 
   @TempDir Path dir;
@@ -37,10 +37,10 @@ class QuickstartCommandTest {
         assertThat(m.group(7)).as(m.group(1)).startsWith("+");
       }
     }
-    assertThat(rows).as(run.out()).isEqualTo(3);
+    assertThat(rows).as(run.out()).isEqualTo(4);
     assertThat(run.out()).contains("oracle").contains("savings-goal");
     assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-        .startsWith("Next: nudge --help");
+        .startsWith("Next: nudge serve");
   }
 
   @Test

@@ -14,9 +14,15 @@ import java.util.Map;
  * @param epsilon the ε of ε-greedy
  * @param thompsonAlpha the Beta prior's α of Thompson sampling
  * @param thompsonBeta the Beta prior's β of Thompson sampling
+ * @param linucbAlpha the exploration weight α of LinUCB (0: greedy ridge regression)
  */
 public record QuickstartConfig(
-    Integer rounds, Integer slateSize, Double epsilon, Double thompsonAlpha, Double thompsonBeta) {
+    Integer rounds,
+    Integer slateSize,
+    Double epsilon,
+    Double thompsonAlpha,
+    Double thompsonBeta,
+    Double linucbAlpha) {
 
   /** About a second per policy on one core: the whole quickstart stays well under 20 s. */
   public static final int DEFAULT_ROUNDS = 50_000;
@@ -25,6 +31,7 @@ public record QuickstartConfig(
   public static final double DEFAULT_EPSILON = EpsilonGreedyPolicy.DEFAULT_EPSILON;
   public static final double DEFAULT_THOMPSON_ALPHA = 1;
   public static final double DEFAULT_THOMPSON_BETA = 1;
+  public static final double DEFAULT_LINUCB_ALPHA = 1;
 
   /** The most rounds accepted: a typo should not start a run of days. */
   public static final int MAX_ROUNDS = 100_000_000;
@@ -38,6 +45,7 @@ public record QuickstartConfig(
     epsilon = epsilon == null ? DEFAULT_EPSILON : epsilon;
     thompsonAlpha = thompsonAlpha == null ? DEFAULT_THOMPSON_ALPHA : thompsonAlpha;
     thompsonBeta = thompsonBeta == null ? DEFAULT_THOMPSON_BETA : thompsonBeta;
+    linucbAlpha = linucbAlpha == null ? DEFAULT_LINUCB_ALPHA : linucbAlpha;
     if (rounds < 1 || rounds > MAX_ROUNDS) {
       throw new IllegalArgumentException("rounds must be in 1.." + MAX_ROUNDS + ", got " + rounds);
     }
@@ -53,16 +61,20 @@ public record QuickstartConfig(
     if (!(thompsonBeta > 0 && Double.isFinite(thompsonBeta))) {
       throw new IllegalArgumentException("thompsonBeta must be > 0, got " + thompsonBeta);
     }
+    if (!(linucbAlpha >= 0 && Double.isFinite(linucbAlpha))) {
+      throw new IllegalArgumentException("linucbAlpha must be >= 0, got " + linucbAlpha);
+    }
   }
 
   /** The default quickstart. */
   public static QuickstartConfig defaults() {
-    return new QuickstartConfig(null, null, null, null, null);
+    return new QuickstartConfig(null, null, null, null, null, null);
   }
 
   /** This config with another round count. */
   public QuickstartConfig withRounds(int newRounds) {
-    return new QuickstartConfig(newRounds, slateSize, epsilon, thompsonAlpha, thompsonBeta);
+    return new QuickstartConfig(
+        newRounds, slateSize, epsilon, thompsonAlpha, thompsonBeta, linucbAlpha);
   }
 
   private static Map<String, String> help() {
@@ -72,6 +84,7 @@ public record QuickstartConfig(
     h.put("epsilon", "exploration rate of epsilon-greedy, in [0, 1]");
     h.put("thompsonAlpha", "alpha of Thompson sampling's Beta prior, > 0");
     h.put("thompsonBeta", "beta of Thompson sampling's Beta prior, > 0");
+    h.put("linucbAlpha", "exploration weight of LinUCB on nudge + user + moment features, >= 0");
     return Map.copyOf(h);
   }
 }

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nudge.bandit.DecisionContext;
+import dev.nudge.bandit.FeatureMap;
 import dev.nudge.bandit.Feedback;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
+import dev.nudge.bandit.linear.LinUcbPolicy;
 import dev.nudge.bandit.mab.BetaThompsonPolicy;
 import dev.nudge.bandit.mab.EpsilonGreedyPolicy;
 import dev.nudge.bandit.mab.RandomPolicy;
 import dev.nudge.core.Progress;
 import dev.nudge.simulation.world.BankingWorld;
 import dev.nudge.simulation.world.WorldConfig;
+import dev.nudge.simulation.world.WorldDecisions;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.List;
@@ -27,11 +30,22 @@ class BanditSimulatorTest {
     BanditSimulator simulator = new BanditSimulator(world, world.config().seed());
     int rounds = 5_000;
     SimulationResult random = simulator.run(new RandomPolicy(), rounds, 1, Progress.silent());
+    double bestContextFree = Double.MAX_VALUE;
     for (Policy learner : List.of(new EpsilonGreedyPolicy(0.1), new BetaThompsonPolicy(1, 1, 16))) {
       SimulationResult r = simulator.run(learner, rounds, 1, Progress.silent());
       assertThat(r.clicks()).as(r.policy()).isGreaterThan(random.clicks() * 11 / 10);
       assertThat(r.regret()).as(r.policy()).isLessThan(random.regret() * 0.8);
+      bestContextFree = Math.min(bestContextFree, r.regret());
     }
+    // The world's truth depends on user and moment features: a policy that reads them must do
+    // better than any policy that can only find the nudge that is best on average.
+    SimulationResult linUcb =
+        simulator.run(
+            new LinUcbPolicy(1, 1, WorldDecisions.ARM_CONTEXT_DIMENSION, FeatureMap.ARM_CONTEXT, 0),
+            rounds,
+            1,
+            Progress.silent());
+    assertThat(linUcb.regret()).isLessThan(bestContextFree * 0.8);
   }
 
   @Test

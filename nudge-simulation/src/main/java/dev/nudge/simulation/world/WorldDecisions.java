@@ -27,6 +27,13 @@ public final class WorldDecisions {
   public static final int CONTEXT_DIMENSION =
       UserProfile.FEATURE_NAMES.size() + Moment.FEATURE_NAMES.size();
 
+  /**
+   * Length of an arm's features followed by the context features, the x of contextual policies that
+   * read both ({@code FeatureMap.ARM_CONTEXT}).
+   */
+  public static final int ARM_CONTEXT_DIMENSION =
+      NudgeProfile.FEATURE_NAMES.size() + CONTEXT_DIMENSION;
+
   private final BankingWorld world;
   private final List<Arm> arms;
 
