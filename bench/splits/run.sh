@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared with other jobs"
   echo "- java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-  echo "- command: \`$cmd\` (JVM -Xmx3g; median of 9 runs, 5 for 10M rows, after 2 warm-ups)"
+  echo "- command: \`$cmd\` (JVM -Xmx3g; median of 9 runs, 5 for 10M rows, after 5 warm-ups)"
   echo "- references, same run: \`timeOrder()\` (the global time sort) and \`select(all rows)\` (one copy of the log)"
   echo
   cat "$tmp/table.md"

@@ -31,12 +31,12 @@ final class FetchManifest {
     Map<String, String> entries = new TreeMap<>();
     entries.put(DATASET, dataset);
     archiveMd5.forEach((file, md5) -> entries.put(ARCHIVE + file, md5));
-    int[] files = {0};
+    int files = 0;
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         if (Files.isRegularFile(p)) {
           entries.put(SIZE + relative(folder, p), Long.toString(Files.size(p)));
-          files[0]++;
+          files++;
         }
       }
       Properties props = new Properties();
@@ -47,7 +47,7 @@ final class FetchManifest {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the fetch manifest in " + folder, e);
     }
-    return files[0];
+    return files;
   }
 
   /**
