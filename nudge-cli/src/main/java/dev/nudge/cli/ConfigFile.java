@@ -1,8 +1,6 @@
 package dev.nudge.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nudge.core.InputException;
 import dev.nudge.core.config.Configs;
 import dev.nudge.simulation.QuickstartConfig;
 import dev.nudge.simulation.experiment.ExperimentConfig;
@@ -99,33 +97,7 @@ final class ConfigFile {
 
   /** Binds one section to its record; a missing section gives the defaults. */
   <T> T section(String name, Class<T> type) {
-    requireWholeNumbers(name);
     return Configs.section(root, name, type, file);
-  }
-
-  /**
-   * Jackson truncates a fraction bound to an integer key ({@code users: 2.5} would give 2 users):
-   * reject it instead, where the default of the key is a whole number.
-   */
-  private void requireWholeNumbers(String name) {
-    JsonNode given = root.get(name);
-    Section section = SECTIONS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-    if (section == null || given == null || !given.isObject()) {
-      return;
-    }
-    JsonNode defaults = Configs.yaml().valueToTree(section.defaults());
-    for (Map.Entry<String, JsonNode> field : given.properties()) {
-      JsonNode expected = defaults.get(field.getKey());
-      if (expected != null
-          && expected.isIntegralNumber()
-          && field.getValue().isFloatingPointNumber()) {
-        throw InputException.forField(
-            file,
-            0,
-            name + "." + field.getKey(),
-            "must be a whole number, got " + field.getValue().asText());
-      }
-    }
   }
 
   /** Binds every known section, so that any bad key or value anywhere fails now. */

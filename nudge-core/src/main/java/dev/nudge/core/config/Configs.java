@@ -171,6 +171,9 @@ public final class Configs {
       if (component != null) {
         key = key.equals("(document)") ? component : key + "." + component;
       }
+    } else if (FLOAT_TO_INT.matcher(e.getOriginalMessage()).find()) {
+      Matcher m = FLOAT_TO_INT.matcher(e.getOriginalMessage());
+      reason = m.find() ? "must be a whole number, got " + m.group(1) : e.getOriginalMessage();
     } else {
       reason =
           e.getOriginalMessage()
@@ -180,6 +183,11 @@ public final class Configs {
     }
     return InputException.forField(file, 0, key, reason);
   }
+
+  /** Jackson's words for "users: 2.5" where an integer is expected. */
+  private static final Pattern FLOAT_TO_INT =
+      Pattern.compile(
+          "Cannot coerce Floating-point value \\(([^)]*)\\) to `java\\.lang\\.(Integer|Long|Short)`");
 
   /**
    * The record component a compact constructor rejected, when its message starts with the
