@@ -1,0 +1,373 @@
+package dev.nudge.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nudge.bandit.Arm;
+import dev.nudge.bandit.DecisionContext;
+import dev.nudge.bandit.Policy;
+import dev.nudge.bandit.Slate;
+import dev.nudge.core.Seeds;
+import dev.nudge.serve.learn.LearnSettings;
+import dev.nudge.serve.learn.OnlineLearner;
+import dev.nudge.serve.log.ArmRecord;
+import dev.nudge.serve.log.DecisionRecord;
+import dev.nudge.serve.log.EventLog;
+import dev.nudge.serve.log.LogWrite;
+import dev.nudge.serve.log.RewardRecord;
+import dev.nudge.serve.log.SlotRecord;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Decide, reward and activate, independent of HTTP. A decision is logged (committed) before it is
+ * answered, so every acknowledged event id can be rewarded after a crash; a reward is committed
+ * before it is acknowledged and before the learner sees it.
+ *
+ * <p>Thread-safety: every method may run on many request threads at once.
+ */
+public final class DecisionService {
+  /**
+   * Recent decisions kept in memory for repeated ids and rewards; older ones are read from the log.
+   */
+  static final int RECENT_CAPACITY = 200_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EventLog log;
+  private final OnlineLearner learner;
+  private final NudgeCatalogue catalogue;
+  private final UserDirectory users;
+  private final Supplier<ServiceConfig> config;
+  private final AtomicReference<EmbeddingModel> model;
+  private final ServiceMetrics metrics;
+  private final InstantSource clock;
+  private final AtomicLong decisionSeq;
+  private final AtomicLong rewardSeq;
+  private final Map<String, DecisionRecord> recent = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<String> recentOrder = new ConcurrentLinkedQueue<>();
+  private final Map<String, CompletableFuture<DecisionRecord>> inFlight = new ConcurrentHashMap<>();
+
+  DecisionService(
+      EventLog log,
+      OnlineLearner learner,
+      NudgeCatalogue catalogue,
+      UserDirectory users,
+      Supplier<ServiceConfig> config,
+      AtomicReference<EmbeddingModel> model,
+      ServiceMetrics metrics,
+      InstantSource clock) {
+    this.log = log;
+    this.learner = learner;
+    this.catalogue = catalogue;
+    this.users = users;
+    this.config = config;
+    this.model = model;
+    this.metrics = metrics;
+    this.clock = clock;
+    EventLog.Sequences seqs = log.sequences();
+    this.decisionSeq = new AtomicLong(seqs.decision());
+    this.rewardSeq = new AtomicLong(seqs.reward());
+  }
+
+  /**
+   * Decides, or returns the stored answer of a repeated event id.
+   *
+   * @return the JSON answer
+   */
+  public String decide(DecideRequest request) {
+    String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
+    Optional<DecisionRecord> known = find(eventId);
+    if (known.isPresent()) {
+      metrics.repeated();
+      return known.get().response();
+    }
+    CompletableFuture<DecisionRecord> mine = new CompletableFuture<>();
+    CompletableFuture<DecisionRecord> theirs = inFlight.putIfAbsent(eventId, mine);
+    if (theirs != null) {
+      metrics.repeated();
+      return theirs.join().response(); // the same id is being decided right now: share its answer
+    }
+    try {
+      known = find(eventId); // decided and evicted from inFlight between our two looks
+      if (known.isPresent()) {
+        mine.complete(known.get());
+        return known.get().response();
+      }
+      DecisionRecord d = decideNew(eventId, request);
+      log.submit(new LogWrite.Decision(d)).join();
+      remember(d);
+      mine.complete(d);
+      if (d.activatedAt() != null) {
+        learner.opened(d);
+      }
+      metrics.decided(d.rewardArm().id(), d.slate().get(0).explored());
+      return d.response();
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(eventId, mine);
+    }
+  }
+
+  private DecisionRecord decideNew(String eventId, DecideRequest request) {
+    ServiceConfig cfg = config.get();
+    EmbeddingModel m = model.get();
+    Optional<UserDirectory.User> user = users.get(request.userId());
+    FeatureHasher hasher = new FeatureHasher(cfg.contextDimensions());
+    double[] features =
+        hasher.hash(request.context(), user.map(UserDirectory.User::features).orElse(Map.of()));
+    List<Arm> candidates = candidates(request, hasher, m);
+    int slateSize =
+        request.slateSize() != null
+            ? request.slateSize()
+            : Math.min(cfg.slateSize(), candidates.size());
+    if (slateSize > candidates.size()) {
+      throw ApiProblem.badField(
+          "slateSize", "is " + slateSize + " but only " + candidates.size() + " candidates remain");
+    }
+    DecisionContext context =
+        new DecisionContext(
+            eventId,
+            user.map(UserDirectory.User::key).orElse(-1),
+            m.user(request.userId()),
+            features,
+            candidates,
+            slateSize,
+            DecisionContext.UNLIMITED,
+            Seeds.forEvent(eventId));
+    Policy policy = learner.serving();
+    Slate slate = policy.decide(context);
+    List<SlotRecord> slots = new ArrayList<>(slate.size());
+    for (Slate.Entry e : slate.entries()) {
+      slots.add(
+          new SlotRecord(
+              e.arm().id(),
+              e.arm().key(),
+              e.probability(),
+              Double.isFinite(e.score()) ? e.score() : null,
+              e.explored()));
+    }
+    List<SlotRecord> served = slots;
+    Arm rewardArm = slate.get(0).arm();
+    if (cfg.learningMode() == LearnSettings.LearningMode.APPRENTICE) {
+      rewardArm = baseline(request, candidates);
+      served = apprenticeSlate(rewardArm, slots, slateSize);
+    }
+    Instant now = now();
+    Instant activatedAt = request.deferActivation() ? null : now;
+    String response = response(eventId, served, rewardArm.id(), policy.name(), m.version());
+    return new DecisionRecord(
+        decisionSeq.incrementAndGet(),
+        eventId,
+        now,
+        request.userId(),
+        context.userKey(),
+        request.context().toString(),
+        features,
+        candidates.stream().map(Arm::id).toList(),
+        slots,
+        new ArmRecord(rewardArm.id(), rewardArm.key(), rewardArm.features(), rewardArm.topic()),
+        policy.name(),
+        m.version(),
+        cfg.learningMode().wireName(),
+        activatedAt,
+        response);
+  }
+
+  private List<Arm> candidates(DecideRequest request, FeatureHasher hasher, EmbeddingModel m) {
+    Set<String> excluded = new HashSet<>(request.excluded());
+    List<Arm> out = new ArrayList<>();
+    if (request.candidates().isEmpty()) {
+      for (Arm a : catalogue.active()) {
+        if (!excluded.contains(a.id())) {
+          out.add(withEmbedding(a, m));
+        }
+      }
+      if (out.isEmpty()) {
+        throw ApiProblem.badField(
+            "candidates", "none given and the catalogue has no active nudge left after exclusions");
+      }
+      return out;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < request.candidates().size(); i++) {
+      DecideRequest.Candidate c = request.candidates().get(i);
+      if (!seen.add(c.id())) {
+        throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
+      }
+      if (excluded.contains(c.id())) {
+        continue;
+      }
+      Arm known = catalogue.arm(c.id());
+      if (known == null) {
+        // First sight of an action: register it so its key is stable from now on.
+        Nudge n =
+            catalogue.put(c.id(), c.features() == null ? Map.of() : c.features(), null, null, true);
+        log.submit(new LogWrite.Document(LogWrite.DocumentKind.NUDGE, n.id(), NudgeJson.write(n)))
+            .join();
+        known = catalogue.arm(c.id());
+      }
+      if (c.features() != null) {
+        known =
+            new Arm(known.id(), known.key(), null, hasher.hash(null, c.features()), known.topic());
+      }
+      out.add(withEmbedding(known, m));
+    }
+    if (out.isEmpty()) {
+      throw ApiProblem.badField("excluded", "excludes every candidate");
+    }
+    return out;
+  }
+
+  private static Arm withEmbedding(Arm a, EmbeddingModel m) {
+    float[] e = m.item(a.id());
+    return e == null ? a : new Arm(a.id(), a.key(), e, a.features(), a.topic());
+  }
+
+  private static Arm baseline(DecideRequest request, List<Arm> candidates) {
+    if (request.baselineActionId() == null) {
+      return candidates.get(0);
+    }
+    for (Arm a : candidates) {
+      if (a.id().equals(request.baselineActionId())) {
+        return a;
+      }
+    }
+    throw ApiProblem.badField(
+        "baselineActionId", "'" + request.baselineActionId() + "' is not among the candidates");
+  }
+
+  /** Apprentice mode serves the baseline first (certainly), then the policy's other picks. */
+  private static List<SlotRecord> apprenticeSlate(Arm baseline, List<SlotRecord> slots, int size) {
+    List<SlotRecord> out = new ArrayList<>(size);
+    out.add(new SlotRecord(baseline.id(), baseline.key(), 1.0, null, false));
+    for (SlotRecord s : slots) {
+      if (out.size() < size && !s.id().equals(baseline.id())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String response(
+      String eventId, List<SlotRecord> slate, String rewardActionId, String policy, String model) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("eventId", eventId);
+    ArrayNode s = o.putArray("slate");
+    for (SlotRecord slot : slate) {
+      ObjectNode n = s.addObject();
+      n.put("id", slot.id());
+      n.put("probability", slot.probability());
+      if (slot.score() == null) {
+        n.putNull("score");
+      } else {
+        n.put("score", slot.score());
+      }
+      n.put("explored", slot.explored());
+    }
+    o.put("rewardActionId", rewardActionId);
+    o.put("policy", policy);
+    o.put("modelVersion", model);
+    return o.toString();
+  }
+
+  /** The outcome of a reward, for the answer. */
+  public record RewardOutcome(String eventId, double value, boolean inWindow) {}
+
+  /**
+   * Stores a reward (committed before returning) and hands it to the learner.
+   *
+   * @param values the objective values, or a single entry under "" for a plain {@code value}
+   */
+  public RewardOutcome reward(String eventId, Map<String, Double> values) {
+    DecisionRecord d = find(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+    ServiceConfig cfg = config.get();
+    double value = combine(values, cfg.objectiveWeights());
+    Instant now = now();
+    Map<String, Double> objectives = values.containsKey("") ? Map.of() : values;
+    RewardRecord r = new RewardRecord(rewardSeq.incrementAndGet(), eventId, now, value, objectives);
+    log.submit(new LogWrite.Reward(r)).join();
+    learner.rewarded(r);
+    metrics.rewarded(d.rewardArm().id(), value);
+    boolean inWindow =
+        d.activatedAt() != null
+            && !now.isBefore(d.activatedAt())
+            && !now.isAfter(d.activatedAt().plus(cfg.rewardWait()));
+    return new RewardOutcome(eventId, value, inWindow);
+  }
+
+  static double combine(Map<String, Double> values, Map<String, Double> weights) {
+    if (values.containsKey("")) {
+      return values.get("");
+    }
+    double sum = 0;
+    for (Map.Entry<String, Double> v : values.entrySet()) {
+      Double w = weights.isEmpty() ? Double.valueOf(1.0) : weights.get(v.getKey());
+      if (w == null) {
+        throw ApiProblem.badField(
+            "values." + v.getKey(),
+            "is not a configured objective; configured: " + weights.keySet());
+      }
+      sum += w * v.getValue();
+    }
+    return sum;
+  }
+
+  /**
+   * Opens the reward window of a deferred event; activating an active event changes nothing.
+   *
+   * @return when the window opened
+   */
+  public Instant activate(String eventId) {
+    DecisionRecord d = find(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+    synchronized (this) {
+      DecisionRecord current = find(eventId).orElse(d);
+      if (current.activatedAt() != null) {
+        return current.activatedAt();
+      }
+      DecisionRecord active = current.activated(now());
+      log.submit(new LogWrite.Activation(eventId, active.activatedAt())).join();
+      remember(active);
+      learner.opened(active);
+      return active.activatedAt();
+    }
+  }
+
+  /** A logged decision, from memory or the log. */
+  public Optional<DecisionRecord> find(String eventId) {
+    DecisionRecord d = recent.get(eventId);
+    return d != null ? Optional.of(d) : log.decision(eventId);
+  }
+
+  private void remember(DecisionRecord d) {
+    if (recent.put(d.eventId(), d) == null) {
+      recentOrder.add(d.eventId());
+      if (recent.size() > RECENT_CAPACITY) {
+        String oldest = recentOrder.poll();
+        if (oldest != null) {
+          recent.remove(oldest);
+        }
+      }
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

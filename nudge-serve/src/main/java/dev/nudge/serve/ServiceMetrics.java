@@ -1,0 +1,69 @@
+package dev.nudge.serve;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The service's Prometheus metrics: decisions, rewards, request latency histograms, per-nudge
+ * shown/reward counters (reward rate = {@code nudge_reward_value_sum / nudge_shown_total}) and the
+ * share of decisions whose rewarded slot was explored.
+ */
+public final class ServiceMetrics {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter decisions;
+  private final Counter replayedDecisions;
+  private final Counter rewards;
+  private final LongAdder explored = new LongAdder();
+  private final LongAdder decided = new LongAdder();
+
+  public ServiceMetrics() {
+    decisions = Counter.builder("nudge.decisions").description("Decisions made").register(registry);
+    replayedDecisions =
+        Counter.builder("nudge.decisions.repeated")
+            .description("Requests answered from a stored decision (repeated event id)")
+            .register(registry);
+    rewards = Counter.builder("nudge.rewards").description("Rewards stored").register(registry);
+    registry.gauge(
+        "nudge.exploration.share",
+        this,
+        m -> m.decided.sum() == 0 ? 0 : m.explored.doubleValue() / m.decided.doubleValue());
+  }
+
+  /** A latency timer with a Prometheus histogram, one per route. */
+  public Timer route(String route) {
+    return Timer.builder("nudge.http.requests")
+        .tag("route", route)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(0).plusNanos(50_000))
+        .maximumExpectedValue(Duration.ofSeconds(5))
+        .register(registry);
+  }
+
+  void decided(String rewardNudge, boolean wasExplored) {
+    decisions.increment();
+    decided.increment();
+    if (wasExplored) {
+      explored.increment();
+    }
+    Counter.builder("nudge.shown").tag("nudge", rewardNudge).register(registry).increment();
+  }
+
+  void repeated() {
+    replayedDecisions.increment();
+  }
+
+  void rewarded(String nudge, double value) {
+    rewards.increment();
+    registry.summary("nudge.reward.value", "nudge", nudge).record(value);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
