@@ -14,6 +14,7 @@ data="${NUDGE_DATA:-$root/../shared/data/ml-100k}"
 date="$(date -u +%Y-%m-%d)"
 out="bench/results/two-tower-$date"
 raw="$(mktemp)"
+mkdir -p bench/results
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl nudge-cli -am >&2
 cp="nudge-cli/target/nudge.jar:nudge-cli/target/lib/*"
 cache="$root/target/djl-cache"

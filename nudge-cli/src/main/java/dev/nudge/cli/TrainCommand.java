@@ -108,7 +108,10 @@ public final class TrainCommand implements Callable<Integer> {
         parts.validation().size() == 0
             ? null
             : model -> validation.evaluate(scorer(model, dataset), full).get("ndcg@10");
-    long total = (long) training.epochs() * parts.train().size();
+    long total =
+        (long) training.epochs()
+            * new ImplicitLabels(training.positiveThreshold().floatValue())
+                .countPositives(parts.train());
     TwoTowerTrainer.Result result;
     try (Progress progress = quiet ? Progress.silent() : Progress.bar("train", total, "ex")) {
       result =
