@@ -2,6 +2,7 @@ package dev.nudge.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nudge.core.config.Configs;
+import dev.nudge.model.twotower.TwoTowerConfig;
 import dev.nudge.simulation.QuickstartConfig;
 import dev.nudge.simulation.experiment.ExperimentConfig;
 import dev.nudge.simulation.paper.SimulatorSettings;
@@ -53,6 +54,11 @@ final class ConfigFile {
               "nudge quickstart: rounds and policy settings",
               QuickstartConfig.defaults(),
               QuickstartConfig.HELP),
+          new Section(
+              "train",
+              "nudge train: two-tower towers and training (docs/two-tower.md)",
+              TwoTowerConfig.defaults(),
+              TwoTowerConfig.HELP),
           new Section(
               "simulate",
               "nudge simulate: the paper's protocol (trials, users, rounds, m, budget, policies)",

@@ -2,7 +2,6 @@ package dev.nudge.cli;
 
 import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
-import dev.nudge.core.config.Configs;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.InteractionLog;
 import dev.nudge.data.load.DatasetFormats;
@@ -24,9 +23,7 @@ import dev.nudge.model.twotower.TwoTowerTrainer;
 import dev.nudge.model.twotower.ValidationScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -219,12 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The 'train:' section of a config file, or the defaults. */
   static TwoTowerConfig readConfig(Path file) {
-    if (file == null) {
-      return TwoTowerConfig.defaults();
-    }
-    Set<String> known = new LinkedHashSet<>(ConfigFile.sectionNames());
-    known.add(SECTION);
-    return Configs.section(Configs.readSections(file, known), SECTION, TwoTowerConfig.class, file);
+    return ConfigFile.readOrDefaults(file).section(SECTION, TwoTowerConfig.class);
   }
 
   private static InteractionLog concat(InteractionLog a, InteractionLog b) {
