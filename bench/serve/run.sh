@@ -32,9 +32,9 @@ url="http://127.0.0.1:$port"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 bench() { # name script args...
-  local name=$1 script=$2; shift 2
+  local name=$1 script=$2 path=$3; shift 3
   local before; before=$(cpu_ticks)
-  taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s -s "bench/serve/$script" "$url" -- "$@" \
+  taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s -s "bench/serve/$script" "$url$path" -- "$@" \
     | tee "$work/$name.txt" | grep '^RESULT' | sed 's/^RESULT //' >"$work/$name.json"
   local after; after=$(cpu_ticks)
   # Server CPU per request: the cost that decides throughput on dedicated cores.
@@ -53,14 +53,46 @@ PY
 }
 # Warm-up: JIT, the 100 new candidates' registration, SQLite pages.
 taskset -c "$cores" wrk -t"$threads" -c"$conns" -d10s -s bench/serve/decide.lua "$url" -- warm >/dev/null
-bench decide decide.lua main
-bench reward reward.lua main 1000
+bench health health.lua /health/live
+bench decide decide.lua "" main
+bench reward reward.lua "" main 1000
 learned=$(curl -s "$url/v1/models")
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 cat >"$out.json" <<JSON
 {"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$(cut -d' ' -f1-3 /proc/loadavg)"},
  "command":"CORES=$cores DURATION=$dur CONNECTIONS=$conns THREADS=$threads bench/serve/run.sh",
- "decide":$(cat "$work/decide.json"),"reward":$(cat "$work/reward.json"),"models":$learned}
+ "health_reference":$(cat "$work/health.json"),"decide":$(cat "$work/decide.json"),"reward":$(cat "$work/reward.json"),"models":$learned}
 JSON
 echo "run.sh: wrote $out.json" >&2
+python3 - "$out.json" "$out.md" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+m = r["machine"]
+rows = []
+for name, label in [("health_reference", "GET /health/live (reference: HTTP stack only)"),
+                    ("decide", "POST /v1/decide, 100 candidates, ε-greedy"),
+                    ("reward", "POST /v1/events/{id}/reward")]:
+    x = r[name]
+    rows.append(f"| {label} | {x['rps']:.0f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['non2xx']} | "
+                f"{x['server_cpu_us_per_request']:.0f} | {x['projected_rps_on_2_free_cores']:.0f} |")
+h = r["health_reference"]["rps"]
+with open(sys.argv[2], "w") as f:
+    f.write(f"""# Serve load benchmark, {r['date']}
+
+Machine: {m['nproc']} cores ({m['cpu']}), server and wrk pinned to cores {m['pinned_cores']},
+load average before the run {m['loadavg_before']} (the machine is shared).
+Command: `{r['command']}` (wrk {"-t2"} -c16, 20 s per phase after a 10 s decide warm-up; SQLite
+event log in WAL mode; every decision and reward committed before it is answered).
+
+| Phase | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/req | req/s if the server had 2 free cores |
+|---|---|---|---|---|---|---|
+""" + "\n".join(rows) + f"""
+
+Ratios to the reference in the same run: decide {r['decide']['rps']/h:.3f}, reward {r['reward']['rps']/h:.3f}.
+The last column is 2 s of CPU per second divided by the server's measured CPU per request: an
+upper bound that ignores wrk's own CPU. Targets (issue 7): ≥ 5,000 decisions/s with p99 ≤ 10 ms,
+≥ 10,000 rewards/s, on 2 cores. Learned steps after the run: {r['models']['learnedSteps']}.
+""")
+PY
+echo "run.sh: wrote $out.md" >&2
