@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nudge.core.InputException;
 import dev.nudge.core.config.Configs;
 import dev.nudge.simulation.QuickstartConfig;
+import dev.nudge.simulation.experiment.ExperimentConfig;
+import dev.nudge.simulation.paper.SimulatorSettings;
 import dev.nudge.simulation.world.WorldConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -52,7 +54,17 @@ final class ConfigFile {
               "quickstart",
               "nudge quickstart: rounds and policy settings",
               QuickstartConfig.defaults(),
-              QuickstartConfig.HELP));
+              QuickstartConfig.HELP),
+          new Section(
+              "simulate",
+              "nudge simulate: the paper's protocol (trials, users, rounds, m, budget, policies)",
+              ExperimentConfig.defaults(),
+              ExperimentConfig.HELP),
+          new Section(
+              "simulator",
+              "nudge simulate: the user-choice simulator and the encoder policies see",
+              SimulatorSettings.defaults(),
+              SimulatorSettings.HELP));
 
   private static final Pattern KEY_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9]*): ?(.*)$");
 

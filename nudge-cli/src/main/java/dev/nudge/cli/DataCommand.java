@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Inspect and fetch data sets.",
-    subcommands = {DataInfoCommand.class})
+    subcommands = {DataInfoCommand.class, DataFetchCommand.class})
 public final class DataCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

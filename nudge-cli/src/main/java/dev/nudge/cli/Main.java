@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       DataCommand.class,
       ConfigCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class,
+      OpeCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       ServeCommand.class,
     })
 public final class Main implements Runnable {

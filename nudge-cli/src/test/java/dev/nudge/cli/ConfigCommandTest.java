@@ -70,7 +70,9 @@ class ConfigCommandTest {
   void aBadValueIsRejectedNamingTheKeyAndTheRule() throws IOException {
     Run range = run("config", "check", write("quickstart:\n  epsilon: 1.5\n").toString());
     assertThat(range.code).isEqualTo(2);
-    assertThat(range.err).contains("'quickstart'").contains("epsilon must be in [0, 1], got 1.5");
+    assertThat(range.err)
+        .contains("'quickstart.epsilon'")
+        .contains("epsilon must be in [0, 1], got 1.5");
 
     Run type = run("config", "check", write("world:\n  users: many\n").toString());
     assertThat(type.code).isEqualTo(2);

@@ -48,11 +48,16 @@ class QuickstartCommandTest {
     Path config = dir.resolve("small.yaml");
     Files.writeString(config, "world:\n  nudges: 8\nquickstart:\n  rounds: 500\n");
     ConfigCommandTest.Run a = ConfigCommandTest.run("quickstart", "--config", config.toString());
+    Path chart = dir.resolve("charts/regret.png");
     ConfigCommandTest.Run b =
-        ConfigCommandTest.run("quickstart", "--config", config.toString(), "--seed", "3");
+        ConfigCommandTest.run(
+            "quickstart", "--config", config.toString(), "--seed", "3", "--plot", chart.toString());
     assertThat(a.code()).isZero();
     assertThat(a.out()).contains("8 nudges").contains(" 500 ");
-    assertThat(b.out()).contains("(seed 3)");
+    assertThat(b.out()).contains("(seed 3)").contains("Regret curves: " + chart);
+    byte[] png = Files.readAllBytes(chart);
+    assertThat(png).hasSizeGreaterThan(1000);
+    assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
     assertThat(clicks(a.out())).isNotEqualTo(clicks(b.out()));
   }
 
@@ -69,11 +74,18 @@ class QuickstartCommandTest {
     assertThat(slate.code()).isEqualTo(2);
     assertThat(slate.err()).contains("'quickstart.slateSize'").contains("at most world.nudges (3)");
 
+    ConfigCommandTest.Run plot =
+        ConfigCommandTest.run("quickstart", "--rounds", "10", "--plot", "regret.gif");
+    assertThat(plot.code()).isEqualTo(2);
+    assertThat(plot.err()).contains("regret.gif").contains(".png or .svg");
+
     Files.writeString(config, "world:\n  drift: -1\n");
     ConfigCommandTest.Run drift =
         ConfigCommandTest.run("quickstart", "--config", config.toString());
     assertThat(drift.code()).isEqualTo(2);
-    assertThat(drift.err()).contains("'world'").contains("drift must be in [0, 1000], got -1.0");
+    assertThat(drift.err())
+        .contains("'world.drift'")
+        .contains("drift must be in [0, 1000], got -1.0");
   }
 
   private static String clicks(String out) {

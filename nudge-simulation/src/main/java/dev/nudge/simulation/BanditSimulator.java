@@ -30,6 +30,9 @@ import java.util.Objects;
 public final class BanditSimulator {
   private static final int PROGRESS_STEP = 1024;
 
+  /** About this many checkpoints per run: enough for a smooth regret curve. */
+  public static final int CHECKPOINTS = 50;
+
   private final BankingWorld world;
   private final WorldDecisions decisions;
   private final long decisionSeed;
@@ -61,7 +64,7 @@ public final class BanditSimulator {
       throw new IllegalArgumentException(
           "slateSize must be in 1.." + world.nudgeCount() + ", got " + slateSize);
     }
-    long checkpointEvery = Math.max(1, rounds / 10);
+    long checkpointEvery = Math.max(1, rounds / CHECKPOINTS);
     List<SimulationResult.Checkpoint> checkpoints = new ArrayList<>();
     long clicks = 0;
     double expected = 0;

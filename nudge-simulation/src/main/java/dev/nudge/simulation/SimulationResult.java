@@ -15,7 +15,8 @@ import java.util.Objects;
  *     sampling noise)
  * @param oracleClicks the same sum for the oracle that always shows the best slate
  * @param elapsed wall time spent deciding and learning
- * @param checkpoints cumulative figures at about ten evenly spaced rounds, the last one the end
+ * @param checkpoints cumulative figures at about {@link BanditSimulator#CHECKPOINTS} evenly spaced
+ *     rounds, the last one the end
  */
 public record SimulationResult(
     String policy,

@@ -57,7 +57,7 @@ class BanditSimulatorTest {
             .run(new EpsilonGreedyPolicy(0.1), 3_000, 1, Progress.silent());
     assertThat(a.clicks()).isEqualTo(b.clicks());
     assertThat(a.expectedClicks()).isEqualTo(b.expectedClicks());
-    assertThat(a.checkpoints()).isEqualTo(b.checkpoints()).hasSize(10);
+    assertThat(a.checkpoints()).isEqualTo(b.checkpoints()).hasSize(BanditSimulator.CHECKPOINTS);
     assertThat(a.checkpoints().getLast().round()).isEqualTo(3_000);
     assertThat(a.checkpoints().getLast().clicks()).isEqualTo(a.clicks());
     for (int i = 1; i < a.checkpoints().size(); i++) {

@@ -131,17 +131,31 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public String name() {
-    return "s-n-galm-ucb(beta="
-        + beta
-        + ", gamma="
-        + gamma
-        + ", form="
-        + form.name().toLowerCase(java.util.Locale.ROOT)
-        + ", step="
-        + step.name().toLowerCase(java.util.Locale.ROOT)
-        + ", lr="
-        + learningRate
-        + ")";
+    // A spec that NeuralPolicies rebuilds into an equal policy (PolicySnapshots relies on it).
+    String step = this.step == GlmStep.GRADIENT ? "1" : "0";
+    return form == Form.PAPER
+        ? "s-n-galm-ucb(beta="
+            + beta
+            + ", gamma="
+            + gamma
+            + ", d1="
+            + d1
+            + ", d2="
+            + d2
+            + ", lr="
+            + learningRate
+            + ", gradient="
+            + step
+            + ")"
+        : "s-n-galm-ucb-item(beta="
+            + beta
+            + ", d1="
+            + d1
+            + ", lr="
+            + learningRate
+            + ", gradient="
+            + step
+            + ")";
   }
 
   @Override

@@ -21,8 +21,22 @@ public sealed interface BilinearInverse permits BlockBilinearInverse, KroneckerB
   /** d2, the user embedding length. */
   int userDimension();
 
-  /** Writes M(z) (row-major d1×d1, symmetric) into {@code m}. */
+  /** Writes M(z) (row-major d1×d1, symmetric) into {@code m}, in double precision. */
   void reduce(double[] z, double[] m);
+
+  /**
+   * Writes M(z) into {@code m} at the precision the policy scores with (float). The exact inverse
+   * reads a float mirror of W⁻¹ here, half the memory traffic of {@link #reduce}; the default
+   * rounds {@link #reduce}.
+   */
+  default void reduceForScoring(double[] z, float[] m) {
+    int d1 = itemDimension();
+    double[] exact = new double[d1 * d1];
+    reduce(z, exact);
+    for (int i = 0; i < exact.length; i++) {
+      m[i] = (float) exact[i];
+    }
+  }
 
   /**
    * W ← W + vec(x zᵀ)vec(x zᵀ)ᵀ, then writes W⁻¹vec(x zᵀ) for the updated W into {@code out}

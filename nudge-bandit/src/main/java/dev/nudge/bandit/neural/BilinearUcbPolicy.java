@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,9 +22,9 @@ import java.util.Objects;
  * candidate: the mean is x·(Θ̂z) with Θ̂z computed once, the bonus √(xᵀM(z)x). M(z) is reduced in
  * double and scored in float (the bonus needs a few significant digits, not sixteen).
  *
- * <p>{@link Bonus#EXACT} keeps W⁻¹ exactly ({@link BlockBilinearInverse}, 68 MiB at d = 64, ~10 ms
- * per decision and per update); {@link Bonus#KRONECKER} uses the Kronecker-factored approximation
- * ({@link KroneckerBilinearInverse}, kilobytes, ~1 ms). Slates are deterministic.
+ * <p>{@link Bonus#EXACT} keeps W⁻¹ exactly ({@link BlockBilinearInverse}, 102 MiB at d = 64);
+ * {@link Bonus#KRONECKER} uses the Kronecker-factored approximation ({@link
+ * KroneckerBilinearInverse}, kilobytes). Slates are deterministic.
  */
 public final class BilinearUcbPolicy implements Policy {
   /** The paper's exploration weight. */
@@ -126,14 +125,18 @@ public final class BilinearUcbPolicy implements Policy {
 
   @Override
   public String name() {
-    return "s-n-gblm-ucb(beta="
+    // A spec that NeuralPolicies rebuilds into an equal policy (PolicySnapshots relies on it).
+    return (bonus == Bonus.EXACT ? "s-n-gblm-ucb" : "s-n-gblm-ucb-kronecker")
+        + "(beta="
         + beta
-        + ", bonus="
-        + bonus.name().toLowerCase(Locale.ROOT)
-        + ", step="
-        + step.name().toLowerCase(Locale.ROOT)
+        + ", d1="
+        + d1
+        + ", d2="
+        + d2
         + ", lr="
         + learningRate
+        + ", gradient="
+        + (step == GlmStep.GRADIENT ? "1" : "0")
         + ")";
   }
 
@@ -154,12 +157,8 @@ public final class BilinearUcbPolicy implements Policy {
       }
       thetaZ[a] = (float) s;
     }
-    double[] m = new double[d1 * d1];
-    inverse.reduce(z, m);
     float[] mf = new float[d1 * d1];
-    for (int i = 0; i < mf.length; i++) {
-      mf[i] = (float) m[i];
-    }
+    inverse.reduceForScoring(z, mf);
     double[] scores = new double[scored.length];
     for (int k = 0; k < scored.length; k++) {
       float[] x = arms.get(scored[k]).embedding();

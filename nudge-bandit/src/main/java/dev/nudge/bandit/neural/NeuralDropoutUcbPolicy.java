@@ -64,7 +64,15 @@ public final class NeuralDropoutUcbPolicy implements Policy {
 
   @Override
   public String name() {
-    return "n-dropout-ucb(passes=" + passes + ", dropout=" + dropout + ", beta=" + beta + ")";
+    return "n-dropout-ucb(passes="
+        + passes
+        + ", dropout="
+        + dropout
+        + ", beta="
+        + beta
+        + ", samples="
+        + probabilitySamples
+        + ")";
   }
 
   @Override

@@ -36,6 +36,38 @@ final class VectorKernels {
   static float quadraticForm(float[] m, int mOff, float[] x, int d) {
     float total = 0;
     int j0 = 0;
+    // Eight vectors of y at a time (a whole 64-float row on AVX2): one broadcast per row feeds
+    // eight loads and eight FMAs, and the eight accumulators hide the FMA latency.
+    for (; j0 + 8 * FL <= d; j0 += 8 * FL) {
+      FloatVector y0 = FloatVector.zero(F);
+      FloatVector y1 = FloatVector.zero(F);
+      FloatVector y2 = FloatVector.zero(F);
+      FloatVector y3 = FloatVector.zero(F);
+      FloatVector y4 = FloatVector.zero(F);
+      FloatVector y5 = FloatVector.zero(F);
+      FloatVector y6 = FloatVector.zero(F);
+      FloatVector y7 = FloatVector.zero(F);
+      for (int a = 0, row = mOff + j0; a < d; a++, row += d) {
+        FloatVector xa = FloatVector.broadcast(F, x[a]);
+        y0 = FloatVector.fromArray(F, m, row).fma(xa, y0);
+        y1 = FloatVector.fromArray(F, m, row + FL).fma(xa, y1);
+        y2 = FloatVector.fromArray(F, m, row + 2 * FL).fma(xa, y2);
+        y3 = FloatVector.fromArray(F, m, row + 3 * FL).fma(xa, y3);
+        y4 = FloatVector.fromArray(F, m, row + 4 * FL).fma(xa, y4);
+        y5 = FloatVector.fromArray(F, m, row + 5 * FL).fma(xa, y5);
+        y6 = FloatVector.fromArray(F, m, row + 6 * FL).fma(xa, y6);
+        y7 = FloatVector.fromArray(F, m, row + 7 * FL).fma(xa, y7);
+      }
+      FloatVector t = y0.mul(FloatVector.fromArray(F, x, j0));
+      t = y1.fma(FloatVector.fromArray(F, x, j0 + FL), t);
+      t = y2.fma(FloatVector.fromArray(F, x, j0 + 2 * FL), t);
+      t = y3.fma(FloatVector.fromArray(F, x, j0 + 3 * FL), t);
+      t = y4.fma(FloatVector.fromArray(F, x, j0 + 4 * FL), t);
+      t = y5.fma(FloatVector.fromArray(F, x, j0 + 5 * FL), t);
+      t = y6.fma(FloatVector.fromArray(F, x, j0 + 6 * FL), t);
+      t = y7.fma(FloatVector.fromArray(F, x, j0 + 7 * FL), t);
+      total += t.reduceLanes(VectorOperators.ADD);
+    }
     // Four vectors of y at a time: 4·FL columns per sweep over the rows.
     for (; j0 + 4 * FL <= d; j0 += 4 * FL) {
       FloatVector y0 = FloatVector.zero(F);

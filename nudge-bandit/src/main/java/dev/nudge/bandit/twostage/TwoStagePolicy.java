@@ -105,6 +105,8 @@ public final class TwoStagePolicy implements Policy {
         + itemPolicy.name()
         + ", p="
         + minGroupSize
+        + ", samples="
+        + probabilitySamples
         + ")";
   }
 
@@ -342,23 +344,20 @@ public final class TwoStagePolicy implements Policy {
 
   /** A uniform random subset of {@code size} items of {@code pool}, in pool order. */
   private static int[] subset(int[] pool, int size, RandomGenerator random) {
-    int[] order = pool.clone();
-    int[] pos = new int[pool.length];
-    for (int i = 0; i < pos.length; i++) {
-      pos[i] = i;
-    }
+    // A partial Fisher–Yates shuffle of positions, then back to pool order.
+    int[] positions = identity(pool.length);
     for (int k = 0; k < size; k++) {
       int j = k + random.nextInt(pool.length - k);
-      int t = pos[j];
-      pos[j] = pos[k];
-      pos[k] = t;
+      int t = positions[j];
+      positions[j] = positions[k];
+      positions[k] = t;
     }
-    int[] picked = Arrays.copyOf(pos, size);
+    int[] picked = Arrays.copyOf(positions, size);
     Arrays.sort(picked);
     for (int k = 0; k < size; k++) {
-      order[k] = pool[picked[k]];
+      picked[k] = pool[picked[k]];
     }
-    return Arrays.copyOf(order, size);
+    return picked;
   }
 
   @Override

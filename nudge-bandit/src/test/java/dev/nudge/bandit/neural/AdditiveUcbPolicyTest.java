@@ -149,7 +149,7 @@ class AdditiveUcbPolicyTest {
       double direct = Fixtures.sigmoid(logit) + 0.1 * Math.sqrt(Fixtures.quadratic(axInv, x));
       assertThat(e.score()).isCloseTo(direct, offset(1e-5));
     }
-    assertThat(policy.name()).contains("form=item_only");
+    assertThat(policy.name()).startsWith("s-n-galm-ucb-item(");
   }
 
   @Test

@@ -99,6 +99,43 @@ class BilinearInverseTest {
     assertThat(viaM).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-9 * direct));
   }
 
+  /** Worst relative error of the float scoring bonus against the double one, after many updates. */
+  static double scoringError(int d, int pairs) {
+    BlockBilinearInverse inverse = new BlockBilinearInverse(d, d);
+    RandomGenerator random = Seeds.random(41);
+    double[] out = new double[d * d];
+    for (int t = 0; t < pairs; t++) {
+      inverse.add(
+          NeuralSlates.toDouble(Fixtures.unit(random, d)),
+          NeuralSlates.toDouble(Fixtures.unit(random, d)),
+          out);
+    }
+    double worst = 0;
+    for (int u = 0; u < 10; u++) {
+      double[] z = NeuralSlates.toDouble(Fixtures.unit(random, d));
+      double[] m = new double[d * d];
+      float[] mf = new float[d * d];
+      inverse.reduce(z, m);
+      inverse.reduceForScoring(z, mf);
+      for (int k = 0; k < 50; k++) {
+        float[] x = Fixtures.unit(random, d);
+        double exact = ScalarKernels.quadraticForm(m, 0, NeuralSlates.toDouble(x), d);
+        double fast = ScoringKernels.quadraticForm(mf, 0, x, d);
+        worst = Math.max(worst, Math.abs(Math.sqrt(fast) - Math.sqrt(exact)) / Math.sqrt(exact));
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * Measured (seed 41): worst relative bonus error 8.6e-8 after 4,000 updates at d = 16, 7.6e-8
+   * after 300 at d = 64.
+   */
+  @Test
+  void floatScoringCopyKeepsTheBonusAccurate() {
+    assertThat(scoringError(16, 4000)).isLessThan(1e-5);
+  }
+
   @Test
   void addReturnsTheUpdatedInverseTimesV() {
     int d1 = 4;

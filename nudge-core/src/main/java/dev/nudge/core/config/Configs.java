@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -15,12 +16,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.nudge.core.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +45,12 @@ public final class Configs {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          // Otherwise "users: 2.5" silently binds as 2.
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .build();
+
+  /** "line 3, column 5" in a YAML parser's message; the last one is where the problem is. */
+  private static final Pattern YAML_LINE = Pattern.compile("line (\\d+), column \\d+");
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -62,7 +71,13 @@ public final class Configs {
     try {
       return bind(YAML.readTree(yaml), "", type, null);
     } catch (JsonProcessingException e) {
-      throw InputException.forField(null, 0, "(document)", e.getOriginalMessage());
+      long line = problemLine(e);
+      throw InputException.forField(
+          null,
+          0,
+          "(document)",
+          (line > 0 ? "not valid YAML at line " + line + ": " : "not valid YAML: ")
+              + e.getOriginalMessage());
     }
   }
 
@@ -114,9 +129,8 @@ public final class Configs {
     } catch (NoSuchFileException e) {
       throw InputException.inFile(file, "config file not found");
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
       throw InputException.atLine(
-          file, at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage(), e);
+          file, problemLine(e), "not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read config " + file, e);
     }
@@ -151,12 +165,59 @@ public final class Configs {
     String reason;
     if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
       reason = "unknown key; known keys here are " + new TreeSet<>(knownKeys(u));
-    } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException) {
+    } else if (e instanceof ValueInstantiationException v) {
       reason = reason(e.getCause() != null ? e.getCause() : e);
+      String component = rejectedComponent(v, reason);
+      if (component != null) {
+        key = key.equals("(document)") ? component : key + "." + component;
+      }
     } else {
-      reason = e.getOriginalMessage().replaceAll("\\s*\\(for .*\\)$", "").replaceAll("\n.*", "");
+      reason =
+          e.getOriginalMessage()
+              .replaceAll("\\s*\\(for .*\\)$", "")
+              .replaceAll("\n.*", "")
+              .replaceAll("\\s*\\((but|although) [^)]*\\)", "");
     }
     return InputException.forField(file, 0, key, reason);
+  }
+
+  /**
+   * The record component a compact constructor rejected, when its message starts with the
+   * component's name ("noise must be in [0, 1], got 2.0"), as Nudge's records' messages do; Jackson
+   * only knows that constructing the record failed, not which value caused it.
+   */
+  private static String rejectedComponent(ValueInstantiationException e, String reason) {
+    Class<?> type = e.getType() == null ? null : e.getType().getRawClass();
+    if (type == null || !type.isRecord()) {
+      return null;
+    }
+    for (RecordComponent c : type.getRecordComponents()) {
+      String name = c.getName();
+      if (reason.startsWith(name)
+          && (reason.length() == name.length()
+              || !Character.isJavaIdentifierPart(reason.charAt(name.length())))) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The 1-based line of a YAML syntax error: SnakeYAML's message ends with the problem's "line N,
+   * column M" (after the line where the enclosing construct started), which is more precise than
+   * the parser's current location; 0 when unknown.
+   */
+  private static long problemLine(JsonProcessingException e) {
+    Matcher m = YAML_LINE.matcher(String.valueOf(e.getOriginalMessage()));
+    long line = 0;
+    while (m.find()) {
+      line = Long.parseLong(m.group(1));
+    }
+    if (line > 0) {
+      return line;
+    }
+    JsonLocation at = e.getLocation();
+    return at == null ? 0 : Math.max(0, at.getLineNr());
   }
 
   private static Set<String> knownKeys(

@@ -1,5 +1,6 @@
 package dev.nudge.data.load;
 
+import dev.nudge.core.InputException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class CsvHeader {
   int require(LineReader in, String name) {
     int i = names.indexOf(name);
     if (i < 0) {
-      throw dev.nudge.core.InputException.atLine(
+      throw InputException.atLine(
           in.file(), 1, "header has no column '" + name + "'; it has " + names);
     }
     return i;

@@ -106,6 +106,27 @@ final class Fields {
     }
   }
 
+  /**
+   * The value of a short run of ASCII digits, or -1 when {@code s} is anything else. Ids, ratings
+   * and timestamps are mostly such runs; reading them here skips the general parsers, which matters
+   * while the JIT has not yet compiled them (a cold load is what a user of the CLI waits for).
+   */
+  static long digits(String s) {
+    int n = s.length();
+    if (n == 0 || n > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
   static int parseInt(LineReader in, String value, String what) {
     try {
       return Integer.parseInt(value.strip());
@@ -115,6 +136,10 @@ final class Fields {
   }
 
   static long parseLong(LineReader in, String value, String what) {
+    long fast = digits(value);
+    if (fast >= 0) {
+      return fast;
+    }
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
@@ -124,6 +149,10 @@ final class Fields {
 
   /** A finite number; NaN and infinities are rejected as they would poison every statistic. */
   static float parseFloat(LineReader in, String value, String what) {
+    long fast = digits(value);
+    if (fast >= 0 && fast < (1 << 24)) {
+      return fast; // exact in a float
+    }
     float f;
     try {
       f = Float.parseFloat(value.strip());

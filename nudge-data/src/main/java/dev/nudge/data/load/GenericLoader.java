@@ -230,6 +230,12 @@ public final class GenericLoader implements DatasetLoader {
           throw InputException.atLine(file, line, "'features' is not an object");
         }
         for (Map.Entry<String, JsonNode> e : features.properties()) {
+          if (e.getKey().equals(Catalogue.TOPICS) || e.getKey().equals(Catalogue.TEXT)) {
+            throw InputException.atLine(
+                file,
+                line,
+                "feature '" + e.getKey() + "' clashes with the item's own field; rename it");
+          }
           if (!e.getValue().isNull() && !e.getValue().isValueNode()) {
             throw InputException.atLine(
                 file, line, "feature '" + e.getKey() + "' is not a number, string or boolean");

@@ -3,10 +3,11 @@ package dev.nudge.data.load;
 import dev.nudge.core.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,24 +20,33 @@ import java.nio.file.Path;
 final class LineReader implements AutoCloseable {
   private final Path file;
   private final BufferedReader in;
+  private final Charset charset; // null: ISO-8859-1, no decoding needed
   private long line;
 
-  private LineReader(Path file, BufferedReader in) {
+  private LineReader(Path file, BufferedReader in, Charset charset) {
     this.file = file;
     this.in = in;
+    this.charset = charset;
   }
 
-  /** Opens {@code file}; a missing file is an {@link InputException} naming it. */
+  /**
+   * Opens {@code file} in ISO-8859-1, US-ASCII or UTF-8; a missing file is an {@link
+   * InputException} naming it.
+   */
   static LineReader open(Path file, Charset charset) {
+    if (!charset.equals(StandardCharsets.ISO_8859_1)
+        && !charset.equals(StandardCharsets.US_ASCII)
+        && !charset.equals(StandardCharsets.UTF_8)) {
+      throw new IllegalArgumentException("charset must be ISO-8859-1, US-ASCII or UTF-8");
+    }
     try {
-      var decoder =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      // Bytes are read as ISO-8859-1 (one char per byte, lossless) and decoded line by line, so
+      // that a bad byte is reported at its own line: a decoding reader fails when it fills its
+      // buffer, up to 64 KiB ahead of the line being read.
       return new LineReader(
           file,
-          new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16));
+          Files.newBufferedReader(file, StandardCharsets.ISO_8859_1),
+          charset.equals(StandardCharsets.ISO_8859_1) ? null : charset);
     } catch (NoSuchFileException e) {
       throw InputException.inFile(file, "file not found", e);
     } catch (IOException e) {
@@ -46,17 +56,43 @@ final class LineReader implements AutoCloseable {
 
   /** The next line without its terminator, or null at the end of the file. */
   String next() {
+    String s;
     try {
-      String s = in.readLine();
-      if (s != null) {
-        line++;
-      }
-      return s;
-    } catch (CharacterCodingException e) {
-      throw InputException.atLine(
-          file, line + 1, "bytes that are not valid in the file's encoding", e);
+      s = in.readLine();
     } catch (IOException e) {
       throw InputException.atLine(file, line + 1, "read failed: " + e.getMessage(), e);
+    }
+    if (s == null) {
+      return null;
+    }
+    line++;
+    return charset == null || isAscii(s) ? s : decode(s);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The line's bytes (its ISO-8859-1 chars) decoded strictly in the file's charset. */
+  private String decode(String raw) {
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw InputException.atLine(
+          file,
+          line,
+          "bytes that are not valid " + charset.name() + " (is the file ISO-8859-1?)",
+          e);
     }
   }
 

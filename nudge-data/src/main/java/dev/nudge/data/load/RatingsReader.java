@@ -1,5 +1,6 @@
 package dev.nudge.data.load;
 
+import dev.nudge.core.InputException;
 import dev.nudge.data.IdIndex;
 import dev.nudge.data.InteractionLog;
 
@@ -57,7 +58,7 @@ final class RatingsReader {
       log.add(user, item, time, rating);
     }
     if (log.size() == 0) {
-      throw dev.nudge.core.InputException.inFile(in.file(), "no ratings in the file");
+      throw InputException.inFile(in.file(), "no ratings in the file");
     }
     return log.build();
   }

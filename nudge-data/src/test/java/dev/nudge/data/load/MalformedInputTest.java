@@ -58,6 +58,8 @@ class MalformedInputTest {
         "generic; item-without-id; items.json; 3; item has no 'id'",
         "generic; bad-propensity; interactions.csv; 3; propensity 1.5 is not in (0, 1]",
         "generic; duplicate-item; items.csv; 4; duplicate id 'x'",
+        "generic; duplicate-user; users.csv; 4; duplicate user_id 'a'",
+        "generic; feature-clash; items.json; 2; feature 'text' clashes with the item's own field",
       })
   void errorNamesFileLineAndReason(
       String format, String folder, String file, long line, String reason) {

@@ -10,6 +10,8 @@ import dev.nudge.data.DatasetStats;
 import dev.nudge.data.FeatureTable;
 import dev.nudge.data.IdIndex;
 import dev.nudge.data.InteractionLog;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.IntStream;
@@ -81,16 +83,17 @@ class RealDataTest {
   void movieLens100kLoadsWithoutAGrossSlowdown() {
     Path dir = DATA.resolve("ml-100k");
     MovieLens100kLoader loader = new MovieLens100kLoader();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long best = Long.MAX_VALUE;
     for (int run = 0; run < 3; run++) {
-      long start = System.nanoTime();
+      long start = threads.getCurrentThreadCpuTime();
       assertThat(loader.load(dir).interactions().size()).isEqualTo(100_000);
-      best = Math.min(best, System.nanoTime() - start);
+      best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
     }
-    // About 0.3 s on a quiet 2-core machine. This guards against gross regressions only (a
-    // quadratic parse, per-row objects); the speed itself belongs to benchmarks, and shared CI
-    // machines are noisy.
-    assertThat(best / 1e9).as("best of 3 load times, seconds").isLessThan(5.0);
+    // About 0.12 s warm and 0.28 s cold on the shared 2-core machine. This guards against gross
+    // regressions only (a quadratic parse, per-row objects); the speed itself belongs to
+    // benchmarks. Thread CPU time, unlike the wall clock, does not count other people's builds.
+    assertThat(best / 1e9).as("best of 3 load CPU times, seconds").isLessThan(2.0);
   }
 
   @Test

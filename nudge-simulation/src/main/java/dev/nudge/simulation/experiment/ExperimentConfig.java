@@ -34,6 +34,23 @@ public record ExperimentConfig(
   public static final int DEFAULT_ROUNDS = 2000;
   public static final int DEFAULT_SLATE = 5;
 
+  public static final java.util.Map<String, String> HELP =
+      java.util.Map.of(
+          "name", "name of the run folder (letters, digits, '.', '_', '-')",
+          "seed", "root seed: the same seed gives the same results",
+          "trials", "independent trials, each with its own users (paper: 5)",
+          "usersPerTrial", "users drawn per trial, removed from pre-training (paper: 10/100/1000)",
+          "rounds", "rounds per trial (paper: 2000)",
+          "slateSize", "items recommended per round, m (paper: 5)",
+          "budgetPerSlot", "b: the policy may score B = b·m items per round; 0 = no budget",
+          "threads", "worker threads; 0 = all cores",
+          "policies", "policy specs, e.g. random, epsilon-greedy(epsilon=0.1), n-glm-ucb");
+
+  /** Every field at its default. */
+  public static ExperimentConfig defaults() {
+    return new ExperimentConfig(null, null, null, null, null, null, null, null, null);
+  }
+
   public ExperimentConfig {
     name = name == null ? "experiment" : name;
     seed = seed == null ? Seeds.DEFAULT_SEED : seed;

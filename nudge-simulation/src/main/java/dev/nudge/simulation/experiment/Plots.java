@@ -26,6 +26,7 @@ final class Plots {
             .build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setXAxisTickMarkSpacingHint(120);
     int rounds = result.config().rounds();
     // Thin long curves to at most 500 points: the picture is the same and the SVG stays small.
     int step = Math.max(1, rounds / 500);

@@ -87,9 +87,10 @@ public final class BankingWorld {
 
   /** The exact click probabilities of every nudge in a round, indexed by nudge. */
   public double[] clickProbabilities(WorldRound round) {
+    ResponseModel.Scorer scorer = truth.scorer(round.user(), round.moment());
     double[] p = new double[config.nudges()];
     for (int k = 0; k < p.length; k++) {
-      p[k] = clickProbability(round, k);
+      p[k] = scorer.probability(nudge(k));
     }
     return p;
   }

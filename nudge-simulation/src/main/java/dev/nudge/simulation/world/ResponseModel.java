@@ -71,19 +71,56 @@ public final class ResponseModel {
 
   /** The logit of {@link #probability}. */
   public double logit(UserProfile user, NudgeProfile nudge, Moment moment) {
-    double[] u = user.features();
-    double[] v = nudge.features();
-    double[] c = moment.features();
+    return scorer(user, moment).logit(nudge);
+  }
+
+  /**
+   * Scores every nudge for one (user, moment): the user and moment sides of both bilinear terms
+   * fold into one nudge-space vector g = W(t)ᵀu + U(t)ᵀc, computed once, so that each nudge then
+   * costs a dot product with its features instead of two matrix products. This is what makes a
+   * round over ten thousand nudges cheap.
+   */
+  public Scorer scorer(UserProfile user, Moment moment) {
     double theta = angle(moment.round());
     double cos = Math.cos(theta);
     double sin = Math.sin(theta);
-    // Project v once through both draws: uᵀW(t)v = cos·uᵀ(W₀v) + sin·uᵀ(W₁v).
-    double z = intercept + bias(nudge.index(), moment.round());
-    z += cos * dot(u, times(userWeights0, v)) + sin * dot(u, times(userWeights1, v));
-    z += cos * dot(c, times(momentWeights0, v)) + sin * dot(c, times(momentWeights1, v));
-    z += timingEffect * Math.cos(2 * Math.PI * (moment.hour() - nudge.bestHour()) / 24);
-    z += offset(user.index(), nudge.index());
-    return z;
+    double[] u = user.features();
+    double[] c = moment.features();
+    double[] g = new double[NudgeProfile.FEATURE_NAMES.size()];
+    accumulate(g, userWeights0, u, cos);
+    accumulate(g, userWeights1, u, sin);
+    accumulate(g, momentWeights0, c, cos);
+    accumulate(g, momentWeights1, c, sin);
+    return new Scorer(user.index(), moment.hour(), cos, sin, g);
+  }
+
+  /** The logits of one (user, moment) for any nudge. Immutable. */
+  public final class Scorer {
+    private final int user;
+    private final int hour;
+    private final double cos;
+    private final double sin;
+    private final double[] g;
+
+    private Scorer(int user, int hour, double cos, double sin, double[] g) {
+      this.user = user;
+      this.hour = hour;
+      this.cos = cos;
+      this.sin = sin;
+      this.g = g;
+    }
+
+    public double logit(NudgeProfile nudge) {
+      long key = biasKey(nudge.index());
+      double z = intercept + nudgeEffect * (cos * hashGaussian(key) + sin * hashGaussian(~key));
+      z += dot(g, nudge.features());
+      z += timingEffect * Math.cos(2 * Math.PI * (hour - nudge.bestHour()) / 24);
+      return z + offset(user, nudge.index());
+    }
+
+    public double probability(NudgeProfile nudge) {
+      return sigmoid(logit(nudge));
+    }
   }
 
   /** b = logit(baseRate). */
@@ -99,7 +136,7 @@ public final class ResponseModel {
   /** β_k(t), the per-nudge bias at a round. */
   public double bias(int nudge, long round) {
     double theta = angle(round);
-    long key = Seeds.mix(biasSeed ^ Seeds.mix(nudge));
+    long key = biasKey(nudge);
     return nudgeEffect
         * (Math.cos(theta) * hashGaussian(key) + Math.sin(theta) * hashGaussian(~key));
   }
@@ -141,6 +178,20 @@ public final class ResponseModel {
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
+  private long biasKey(int nudge) {
+    return Seeds.mix(biasSeed ^ Seeds.mix(nudge));
+  }
+
+  /** out += weight · Mᵀx, for M with one row per entry of x. */
+  private static void accumulate(double[] out, double[][] m, double[] x, double weight) {
+    for (int i = 0; i < m.length; i++) {
+      double xi = weight * x[i];
+      for (int j = 0; j < out.length; j++) {
+        out[j] += xi * m[i][j];
+      }
+    }
+  }
+
   private static double[][] gaussian(RandomGenerator r, int rows, int cols, double scale) {
     double[][] m = new double[rows][cols];
     for (double[] row : m) {
@@ -160,14 +211,6 @@ public final class ResponseModel {
       for (int j = 0; j < a[i].length; j++) {
         out[i][j] = cos * a[i][j] + sin * b[i][j];
       }
-    }
-    return out;
-  }
-
-  private static double[] times(double[][] m, double[] v) {
-    double[] out = new double[m.length];
-    for (int i = 0; i < m.length; i++) {
-      out[i] = dot(m[i], v);
     }
     return out;
   }

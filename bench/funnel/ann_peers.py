@@ -1,0 +1,70 @@
+#!/usr/bin/python3
+"""hnswlib and FAISS HNSW on the vectors AnnBench wrote: recall@10 against AnnBench's exact
+top-10 and single-thread queries/s for the same search beams. Prints one JSON object per line.
+
+Usage: ann_peers.py <dir> <dim> [build_threads]
+"""
+import json
+import sys
+import time
+
+import faiss
+import hnswlib
+import numpy as np
+
+d = sys.argv[1]
+dim = int(sys.argv[2])
+threads = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+base = np.fromfile(f"{d}/base.f32", dtype="<f4").reshape(-1, dim)
+queries = np.fromfile(f"{d}/queries.f32", dtype="<f4").reshape(-1, dim)
+truth = np.fromfile(f"{d}/gt.i32", dtype="<i4").reshape(-1, 10)
+n, q = len(base), len(queries)
+EFS = [10, 20, 40, 80, 160]
+
+
+def recall(got):
+    return float(np.mean([len(set(g) & set(t)) / 10.0 for g, t in zip(got, truth)]))
+
+
+def timed_single(search_one):
+    # Warm-up on a prefix, then one query at a time (single-thread, like the Java side).
+    for i in range(min(q, 200)):
+        search_one(queries[i : i + 1])
+    got = []
+    t0 = time.perf_counter()
+    c0 = time.thread_time()
+    for i in range(q):
+        got.append(search_one(queries[i : i + 1])[0])
+    cpu = time.thread_time() - c0
+    return q / (time.perf_counter() - t0), q / cpu, recall(got)
+
+
+# hnswlib: inner-product space, M=16, ef_construction=100 (jvector: M=16, beam 100).
+t0 = time.perf_counter()
+h = hnswlib.Index(space="ip", dim=dim)
+h.init_index(max_elements=n, ef_construction=100, M=16, random_seed=20261123)
+h.set_num_threads(threads)
+h.add_items(base, np.arange(n))
+build = time.perf_counter() - t0
+h.set_num_threads(1)
+for ef in EFS:
+    h.set_ef(max(ef, 10))
+    qps, qps_cpu, r = timed_single(lambda x: h.knn_query(x, k=10)[0])
+    print(json.dumps({"lib": "hnswlib", "params": "M=16,efConstruction=100", "ef": ef,
+                      "build_seconds": round(build, 2), "build_threads": threads,
+                      "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
+
+# FAISS IndexHNSWFlat with inner product.
+faiss.omp_set_num_threads(threads)
+t0 = time.perf_counter()
+f = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
+f.hnsw.efConstruction = 100
+f.add(base)
+build = time.perf_counter() - t0
+faiss.omp_set_num_threads(1)
+for ef in EFS:
+    f.hnsw.efSearch = max(ef, 10)
+    qps, qps_cpu, r = timed_single(lambda x: f.search(x, 10)[1])
+    print(json.dumps({"lib": "faiss-hnsw", "params": "M=16,efConstruction=100", "ef": ef,
+                      "build_seconds": round(build, 2), "build_threads": threads,
+                      "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)

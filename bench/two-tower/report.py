@@ -1,0 +1,41 @@
+#!/usr/bin/python3
+"""Turns the JSON lines of run.sh into bench/results/two-tower-<date>.json and .md."""
+import json
+import sys
+
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+out = sys.argv[2]
+json.dump(lines, open(out + ".json", "w"), indent=1)
+meta = lines[0]["machine"]
+after = next((l["load_after"] for l in lines if "load_after" in l), "?")
+syn = {l["name"]: l for l in lines if "name" in l}
+rows = [l for l in lines if "split" in l]
+md = ["# Two-tower benchmark", "",
+      f"- date: {meta['date']}; machine: {meta['nproc']} cores, {meta['cpu']}; "
+      f"load average before {meta['load_before']}, after {after} (shared machine)",
+      f"- command: `{meta['command']}`; PyTorch {meta['torch']} (Debian), DJL 0.35.1 / PyTorch 2.7.1;"
+      " both with one intra-op thread", ""]
+j, p = syn.get("java-djl synthetic epoch"), syn.get("pytorch synthetic epoch")
+if j and p:
+    md += ["## One epoch over synthetic interactions (100k users, 20k items, batch 1024)", "",
+           "| implementation | interactions | epoch s | examples/s |", "|---|---:|---:|---:|",
+           f"| Java (DJL, row-sparse Adam) | {j['interactions']} | {j['epoch_seconds']:.1f} | {j['examples_per_second']:.0f} |",
+           f"| PyTorch (dense Adam) | {p['interactions']} | {p['epoch_seconds']:.1f} | {p['examples_per_second']:.0f} |",
+           "", f"Throughput ratio Java / PyTorch: **{j['examples_per_second'] / p['examples_per_second']:.2f}**", ""]
+for split, title in [("loo", "ML-100K, per-user temporal leave-one-out on positives (rating >= 4)"),
+                     ("recbole-rs", "ML-100K, RecBole protocol: random 80/10/10 of all ratings, full ranking")]:
+    md += [f"## {title}", "",
+           "| model | protocol | lists | NDCG@10 | HR@10 | MRR | AUC | coverage@10 | train ex/s |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if r["split"] != split:
+            continue
+        m = r["metrics"]
+        f = lambda k: "" if m.get(k) is None else f"{m[k]:.4f}"
+        exs = r.get("train_examples_per_second")
+        md.append(f"| {r['model']} | {r['protocol']} | {r['lists']} | {f('ndcg@10')} | {f('hr@10')} | "
+                  f"{f('mrr')} | {f('auc')} | {f('coverage@10')} | {'' if exs is None else f'{exs:.0f}'} |")
+    if split == "recbole-rs":
+        md.append("| RecBole BPR (published) | full | | 0.2770 | 0.7610 | | | | |")
+    md.append("")
+open(out + ".md", "w").write("\n".join(md) + "\n")

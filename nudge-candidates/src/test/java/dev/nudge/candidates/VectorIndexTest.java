@@ -1,0 +1,107 @@
+package dev.nudge.candidates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nudge.core.Seeds;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class VectorIndexTest {
+
+  /**
+   * Low-rank vectors (like learned embeddings): a random 8-d latent mapped to d dims, normalised.
+   */
+  static float[][] lowRank(long seed, int n, int dim) {
+    RandomGenerator rnd = Seeds.random(seed, "low-rank");
+    int latent = 8;
+    float[][] map = new float[latent][dim];
+    for (float[] row : map) {
+      for (int d = 0; d < dim; d++) {
+        row[d] = (float) rnd.nextGaussian();
+      }
+    }
+    float[][] out = new float[n][dim];
+    for (int i = 0; i < n; i++) {
+      double norm = 0;
+      for (int l = 0; l < latent; l++) {
+        float z = (float) rnd.nextGaussian();
+        for (int d = 0; d < dim; d++) {
+          out[i][d] += z * map[l][d];
+        }
+      }
+      for (int d = 0; d < dim; d++) {
+        out[i][d] += 0.05f * (float) rnd.nextGaussian();
+        norm += out[i][d] * out[i][d];
+      }
+      for (int d = 0; d < dim; d++) {
+        out[i][d] /= (float) Math.sqrt(norm);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void exactIndexReturnsTheTrueTopK() {
+    float[][] v = {{1, 0}, {0, 1}, {0.7f, 0.7f}, {-1, 0}};
+    VectorIndex.Hits hits = ExactVectorIndex.of(v).search(new float[] {1, 0.1f}, 3);
+    assertThat(hits.items()).containsExactly(0, 2, 1);
+    assertThat(hits.scores()[0]).isEqualTo(1.0f);
+    assertThat(ExactVectorIndex.of(v).search(new float[] {1, 0}, 10).size()).isEqualTo(4);
+  }
+
+  @Test
+  void jvectorReachesHighRecallOnLowRankData() {
+    float[][] v = lowRank(3, 3000, 32);
+    ExactVectorIndex exact = ExactVectorIndex.of(v);
+    JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(16, 64, 64, 2));
+    float[][] queries = lowRank(4, 50, 32);
+    int found = 0;
+    for (float[] q : queries) {
+      List<Integer> truth = java.util.Arrays.stream(exact.search(q, 10).items()).boxed().toList();
+      VectorIndex.Hits hits = ann.search(q, 10);
+      for (int item : hits.items()) {
+        found += truth.contains(item) ? 1 : 0;
+      }
+      // Scores are exact inner products of the hits.
+      assertThat(hits.scores()[0]).isEqualTo(VectorIndex.dot(v[hits.items()[0]], q));
+    }
+    assertThat(found / 500.0).isGreaterThanOrEqualTo(0.9);
+    assertThat(ann.describe()).contains("M=16");
+  }
+
+  @Test
+  void buildPicksExactBelowTheThreshold() {
+    float[][] v = lowRank(5, 100, 8);
+    assertThat(VectorIndex.build(v, 1000, JVectorIndex.Params.defaults()))
+        .isInstanceOf(ExactVectorIndex.class);
+    assertThat(VectorIndex.build(v, 50, new JVectorIndex.Params(8, 16, 16, 1)))
+        .isInstanceOf(JVectorIndex.class);
+  }
+
+  @Test
+  void embeddingSourceSkipsHistoryAndNeedsAnEmbedding() {
+    float[][] v = {{1, 0}, {0.9f, 0.1f}, {0, 1}};
+    EmbeddingSource source = new EmbeddingSource(ExactVectorIndex.of(v));
+    List<Candidate> out =
+        source.retrieve(new CandidateQuery(0, new int[] {0}, -1, new float[] {1, 0}), 2);
+    assertThat(out).extracting(Candidate::item).containsExactly(1, 2);
+    assertThat(source.retrieve(new CandidateQuery(0, null, -1, null), 2)).isEmpty();
+    assertThatThrownBy(() -> source.retrieve(new CandidateQuery(0, null, -1, new float[] {1}), 2))
+        .hasMessageContaining("length 1");
+  }
+
+  @Test
+  void rejectsBadVectors() {
+    assertThatThrownBy(() -> ExactVectorIndex.of(new float[0][])).hasMessageContaining("empty");
+    assertThatThrownBy(() -> ExactVectorIndex.of(new float[][] {{1, 2}, {1}}))
+        .hasMessageContaining("vector 1 has length 1");
+    assertThatThrownBy(() -> ExactVectorIndex.of(new float[][] {{1, Float.NaN}}))
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> ExactVectorIndex.of(new float[][] {{1, 2}}).search(new float[3], 1))
+        .hasMessageContaining("dimension is 2");
+    assertThatThrownBy(() -> new JVectorIndex.Params(16, 8, 10, 1))
+        .hasMessageContaining("beamWidth");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.nudge.cli;
+
+import dev.nudge.bandit.DecisionContext;
+import dev.nudge.bandit.Policy;
+import dev.nudge.bandit.PolicySpec;
+import dev.nudge.core.InputException;
+import dev.nudge.core.Progress;
+import dev.nudge.core.Seeds;
+import dev.nudge.core.config.Configs;
+import dev.nudge.data.Dataset;
+import dev.nudge.data.load.DatasetFormats;
+import dev.nudge.simulation.experiment.BanditEnvironment;
+import dev.nudge.simulation.experiment.ExperimentConfig;
+import dev.nudge.simulation.experiment.ExperimentResult;
+import dev.nudge.simulation.experiment.ExperimentRunner;
+import dev.nudge.simulation.experiment.HtmlReport;
+import dev.nudge.simulation.experiment.RunFolder;
+import dev.nudge.simulation.paper.Encoding;
+import dev.nudge.simulation.paper.GenreEncoder;
+import dev.nudge.simulation.paper.PaperTrials;
+import dev.nudge.simulation.paper.SimulatorSettings;
+import dev.nudge.simulation.paper.UserChoiceSimulator;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nudge simulate}: the paper's experiment. Trains the user-choice simulator on a data set,
+ * then runs every configured policy for the configured trials and rounds, and writes a run folder
+ * with the table, the curves and an HTML report.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs bandit policies against the paper's user-choice simulator trained on real data",
+      "(sections simulate and simulator of the config file), and writes a run folder with the",
+      "cumulative-CTR table (mean ± std over trials), curves (PNG, SVG) and report.html."
+    })
+final class SimulateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML config file")
+  Path config;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "runs",
+      description = "parent folder of run folders (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "overrides simulator.data")
+  Path data;
+
+  @Override
+  public Integer call() {
+    ConfigFile file = ConfigFile.readOrDefaults(config);
+    ExperimentConfig experiment = file.section("simulate", ExperimentConfig.class);
+    SimulatorSettings settings = file.section("simulator", SimulatorSettings.class);
+    Path dataDir = data != null ? data : Path.of(settings.data());
+    var err = spec.commandLine().getErr();
+    // Check everything the config names before the slow work starts.
+    Encoding.Fitter encoder = encoder(settings);
+
+    Dataset dataset = DatasetFormats.load(dataDir, settings.format());
+    err.println("Training the user-choice simulator on " + dataset + " ...");
+    UserChoiceSimulator simulator;
+    try (Progress p = Progress.bar("simulator", 6, "epochs")) {
+      simulator = UserChoiceSimulator.train(dataset, settings.simulatorConfig(), p);
+    }
+    err.println(simulator.report());
+    PaperTrials trials = new PaperTrials(dataset, simulator, encoder, experiment.usersPerTrial());
+
+    long total = (long) experiment.trials() * experiment.policies().size() * experiment.rounds();
+    ExperimentResult result;
+    try (Progress p = Progress.bar("simulate", total, "rounds")) {
+      result =
+          new ExperimentRunner()
+              .run(
+                  experiment,
+                  trials,
+                  SimulateCommand::policy,
+                  simulator.report() + "; encoder " + settings.encoder(),
+                  p);
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path folder = out.resolve(experiment.name() + "-" + stamp);
+    String yaml =
+        "simulate:\n"
+            + indent(Configs.toYaml(experiment))
+            + "simulator:\n"
+            + indent(Configs.toYaml(settings));
+    RunFolder.write(folder, result, yaml);
+    Path report = HtmlReport.write(folder);
+    var outWriter = spec.commandLine().getOut();
+    outWriter.println(RunFolder.markdown(result));
+    outWriter.println("Run folder: " + folder);
+    outWriter.println("Report:     " + report);
+    return 0;
+  }
+
+  static Encoding.Fitter encoder(SimulatorSettings settings) {
+    return switch (settings.encoder()) {
+      case "genres" -> new GenreEncoder();
+      default ->
+          throw InputException.forField(
+              "simulator.encoder", "unknown encoder '" + settings.encoder() + "'; known: genres");
+    };
+  }
+
+  /** Policies whose feature dimension {@code d} is read off the environment when not given. */
+  private static final java.util.Set<String> NEEDS_DIMENSION =
+      java.util.Set.of("linucb", "lints", "glm-ucb", "n-glm-ucb");
+
+  /**
+   * Builds a policy from its spec, filling in the dimension {@code d} from the environment when the
+   * spec leaves it out: the embedding size for embedding features and the n- policies, the raw
+   * feature size otherwise.
+   */
+  static Policy policy(String text, BanditEnvironment environment) {
+    PolicySpec parsed = PolicySpec.parse(text);
+    Map<String, String> params = new LinkedHashMap<>(parsed.params());
+    if (NEEDS_DIMENSION.contains(parsed.name()) && !params.containsKey("d")) {
+      DecisionContext probe =
+          environment.context(0, "probe", 1, DecisionContext.UNLIMITED, Seeds.random(0));
+      var arm = probe.candidates().get(0);
+      boolean embedding =
+          parsed.name().startsWith("n-") || "embedding".equals(params.get("features"));
+      params.put("d", Integer.toString(embedding ? arm.embedding().length : arm.features().length));
+    }
+    return PolicyCatalog.registry().create(new PolicySpec(parsed.name(), params));
+  }
+
+  private static String indent(String yaml) {
+    StringBuilder out = new StringBuilder();
+    for (String line : yaml.split("\n")) {
+      out.append("  ").append(line).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.nudge.model.twotower;
+
+/**
+ * Adam on plain arrays, dense or row-sparse. A row-sparse step updates only the rows a batch
+ * touched ("lazy" Adam, as TensorFlow's LazyAdam): untouched rows keep their moments, so one step
+ * costs the batch's rows, not the table. Bias correction uses the global step. Single-threaded.
+ */
+final class AdamOptimizer {
+  private static final float BETA1 = 0.9f;
+  private static final float BETA2 = 0.999f;
+  private static final float EPSILON = 1e-8f;
+
+  private final float learningRate;
+  private long step;
+  private float correction1;
+  private float correction2;
+
+  AdamOptimizer(double learningRate) {
+    this.learningRate = (float) learningRate;
+  }
+
+  /** Starts a step: advances the bias corrections shared by every parameter of this step. */
+  void beginStep() {
+    step++;
+    correction1 = (float) (1 - Math.pow(BETA1, step));
+    correction2 = (float) (1 - Math.pow(BETA2, step));
+  }
+
+  /** The moments of one parameter array. */
+  static final class Moments {
+    final float[] m;
+    final float[] v;
+
+    Moments(int size) {
+      m = new float[size];
+      v = new float[size];
+    }
+  }
+
+  /** A dense step over the whole array. */
+  void dense(float[] param, float[] grad, Moments s) {
+    update(param, grad, s, 0, 0, param.length);
+  }
+
+  /**
+   * A step over one row of a table.
+   *
+   * @param offset where the row starts in {@code param}
+   * @param gradOffset where its gradient starts in {@code grad}
+   * @param width the row's width
+   */
+  void row(float[] param, float[] grad, Moments s, int offset, int gradOffset, int width) {
+    update(param, grad, s, offset, gradOffset, width);
+  }
+
+  private void update(float[] param, float[] grad, Moments s, int offset, int gradOffset, int n) {
+    float lr = learningRate * (float) Math.sqrt(correction2) / correction1;
+    for (int k = 0; k < n; k++) {
+      int p = offset + k;
+      float g = grad[gradOffset + k];
+      s.m[p] = BETA1 * s.m[p] + (1 - BETA1) * g;
+      s.v[p] = BETA2 * s.v[p] + (1 - BETA2) * g * g;
+      param[p] -= lr * s.m[p] / ((float) Math.sqrt(s.v[p]) + EPSILON);
+    }
+  }
+}

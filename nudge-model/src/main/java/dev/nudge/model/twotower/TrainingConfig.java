@@ -1,0 +1,140 @@
+package dev.nudge.model.twotower;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * How a two-tower model is trained.
+ *
+ * @param loss the training loss
+ * @param negatives sampled negatives per positive for {@code bce}
+ * @param hardNegatives for {@code bce}: add each user's highest-scoring in-batch non-positive item
+ *     as one more negative
+ * @param learningRate Adam step size (0.001 by default)
+ * @param batchSize positive pairs per mini-batch
+ * @param epochs the most passes over the training pairs
+ * @param patience epochs without a better validation score before stopping early
+ * @param frequencyDecay the streaming frequency estimator's averaging rate (log-Q correction)
+ * @param positiveThreshold ratings at or above this are positives (labels: 1 is positive)
+ * @param seed root seed of initialisation, shuffling, sampling and dropout
+ * @param threads PyTorch intra-op threads while training (1 by default: on shared or small machines
+ *     OpenMP's spinning threads cost far more than they give; 0 keeps PyTorch's choice)
+ */
+public record TrainingConfig(
+    Loss loss,
+    Integer negatives,
+    Boolean hardNegatives,
+    Double learningRate,
+    Integer batchSize,
+    Integer epochs,
+    Integer patience,
+    Double frequencyDecay,
+    Double positiveThreshold,
+    Long seed,
+    Integer threads) {
+
+  /** Training losses. */
+  public enum Loss {
+    /** In-batch softmax with log-Q correction: other positives of the batch are the negatives. */
+    SOFTMAX,
+    /** Binary cross-entropy on each positive and {@code negatives} uniformly sampled items. */
+    BCE;
+
+    @JsonCreator
+    static Loss parse(String text) {
+      for (Loss l : values()) {
+        if (l.name().equalsIgnoreCase(text)) {
+          return l;
+        }
+      }
+      throw new IllegalArgumentException("loss must be softmax or bce, got '" + text + "'");
+    }
+
+    @JsonValue
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public TrainingConfig {
+    loss = loss == null ? Loss.SOFTMAX : loss;
+    negatives = negatives == null ? Integer.valueOf(4) : negatives;
+    require(negatives >= 1 && negatives <= 1000, "negatives", "in [1, 1000]", negatives);
+    hardNegatives = hardNegatives != null && hardNegatives;
+    learningRate = learningRate == null ? Double.valueOf(0.001) : learningRate;
+    require(learningRate > 0 && learningRate < 10, "learningRate", "in (0, 10)", learningRate);
+    batchSize = batchSize == null ? Integer.valueOf(512) : batchSize;
+    require(batchSize >= 2 && batchSize <= 65536, "batchSize", "in [2, 65536]", batchSize);
+    epochs = epochs == null ? Integer.valueOf(20) : epochs;
+    require(epochs >= 1, "epochs", ">= 1", epochs);
+    patience = patience == null ? Integer.valueOf(3) : patience;
+    require(patience >= 1, "patience", ">= 1", patience);
+    frequencyDecay = frequencyDecay == null ? Double.valueOf(0.05) : frequencyDecay;
+    require(
+        frequencyDecay > 0 && frequencyDecay <= 1, "frequencyDecay", "in (0, 1]", frequencyDecay);
+    positiveThreshold = positiveThreshold == null ? Double.valueOf(4.0) : positiveThreshold;
+    seed = seed == null ? Long.valueOf(dev.nudge.core.Seeds.DEFAULT_SEED) : seed;
+    threads = threads == null ? Integer.valueOf(1) : threads;
+    require(threads >= 0 && threads <= 1024, "threads", "in [0, 1024]", threads);
+  }
+
+  /** Every default. */
+  public static TrainingConfig defaults() {
+    return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** This config with another seed. */
+  public TrainingConfig withSeed(long newSeed) {
+    return new TrainingConfig(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        epochs,
+        patience,
+        frequencyDecay,
+        positiveThreshold,
+        newSeed,
+        threads);
+  }
+
+  /** This config with another positive threshold (0 reads every rating as a positive). */
+  public TrainingConfig withPositiveThreshold(double threshold) {
+    return new TrainingConfig(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        epochs,
+        patience,
+        frequencyDecay,
+        threshold,
+        seed,
+        threads);
+  }
+
+  /** This config with another number of epochs. */
+  public TrainingConfig withEpochs(int newEpochs) {
+    return new TrainingConfig(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        newEpochs,
+        patience,
+        frequencyDecay,
+        positiveThreshold,
+        seed,
+        threads);
+  }
+
+  private static void require(boolean ok, String field, String rule, Object value) {
+    if (!ok) {
+      throw new IllegalArgumentException(field + " must be " + rule + ", got " + value);
+    }
+  }
+}

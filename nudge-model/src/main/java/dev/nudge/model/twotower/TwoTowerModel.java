@@ -1,0 +1,203 @@
+package dev.nudge.model.twotower;
+
+import dev.nudge.core.Seeds;
+import dev.nudge.model.ModelProvenance;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A trained two-tower model. Everything here is plain Java over float arrays: embeddings of known
+ * users and items, scores, and Monte-Carlo dropout samples need no deep-learning engine, so serving
+ * and evaluation do not load DJL. Immutable and thread-safe (item embeddings are computed once, on
+ * construction).
+ */
+public final class TwoTowerModel {
+  private final TwoTowerConfig config;
+  private final List<String> userIds;
+  private final List<String> itemIds;
+  private final Map<String, Integer> userKeys;
+  private final Map<String, Integer> itemKeys;
+  private final TowerInputs userInputs;
+  private final TowerInputs itemInputs;
+  private final TowerWeights userWeights;
+  private final TowerWeights itemWeights;
+  private final ModelProvenance provenance;
+  private final float[][] itemEmbeddings;
+
+  TwoTowerModel(
+      TwoTowerConfig config,
+      List<String> userIds,
+      List<String> itemIds,
+      TowerInputs userInputs,
+      TowerInputs itemInputs,
+      TowerWeights userWeights,
+      TowerWeights itemWeights,
+      ModelProvenance provenance) {
+    this.config = config;
+    this.userIds = List.copyOf(userIds);
+    this.itemIds = List.copyOf(itemIds);
+    if (userInputs.rows() != userIds.size() || itemInputs.rows() != itemIds.size()) {
+      throw new IllegalArgumentException(
+          "inputs for "
+              + userInputs.rows()
+              + " users / "
+              + itemInputs.rows()
+              + " items but "
+              + userIds.size()
+              + " user ids / "
+              + itemIds.size()
+              + " item ids");
+    }
+    userInputs.check(config.user().inputs(), "user");
+    itemInputs.check(config.item().inputs(), "item");
+    this.userKeys = keys(this.userIds);
+    this.itemKeys = keys(this.itemIds);
+    this.userInputs = userInputs;
+    this.itemInputs = itemInputs;
+    this.userWeights = userWeights;
+    this.itemWeights = itemWeights;
+    this.provenance = provenance;
+    this.itemEmbeddings = new float[itemIds.size()][];
+    for (int i = 0; i < itemEmbeddings.length; i++) {
+      itemEmbeddings[i] = itemWeights.forward(itemInputs, i, null);
+    }
+  }
+
+  private static Map<String, Integer> keys(List<String> ids) {
+    Map<String, Integer> out = new HashMap<>();
+    for (int k = 0; k < ids.size(); k++) {
+      out.put(ids.get(k), k);
+    }
+    return out;
+  }
+
+  public TwoTowerConfig config() {
+    return config;
+  }
+
+  public ModelProvenance provenance() {
+    return provenance;
+  }
+
+  /** The same model with other provenance (test metrics added after training, say). */
+  public TwoTowerModel withProvenance(ModelProvenance newProvenance) {
+    return new TwoTowerModel(
+        config, userIds, itemIds, userInputs, itemInputs, userWeights, itemWeights, newProvenance);
+  }
+
+  public int userCount() {
+    return userIds.size();
+  }
+
+  public int itemCount() {
+    return itemIds.size();
+  }
+
+  /** User ids by model key. */
+  public List<String> userIds() {
+    return userIds;
+  }
+
+  /** Item ids by model key. */
+  public List<String> itemIds() {
+    return itemIds;
+  }
+
+  /** The model key of a user id, or -1 when the model has not seen it. */
+  public int userKey(String id) {
+    return userKeys.getOrDefault(id, -1);
+  }
+
+  /** The model key of an item id, or -1 when the model has not seen it. */
+  public int itemKey(String id) {
+    return itemKeys.getOrDefault(id, -1);
+  }
+
+  /** Width of every embedding. */
+  public int dimension() {
+    return config.outputDim();
+  }
+
+  /** The user tower's output for a known user (dropout off). */
+  public float[] userEmbedding(int user) {
+    checkKey(user, userIds.size(), "user");
+    return userWeights.forward(userInputs, user, null);
+  }
+
+  /** The item tower's output for a known item (a copy). */
+  public float[] itemEmbedding(int item) {
+    checkKey(item, itemIds.size(), "item");
+    return itemEmbeddings[item].clone();
+  }
+
+  /** Every item's embedding, by item key (copies; export them to an index or a file). */
+  public float[][] itemEmbeddings() {
+    float[][] out = new float[itemEmbeddings.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = itemEmbeddings[i].clone();
+    }
+    return out;
+  }
+
+  /**
+   * Monte-Carlo dropout: {@code samples} user embeddings, each with a fresh dropout mask on the
+   * hidden layers (Gal and Ghahramani, 2016), for uncertainty-aware exploration. The spread is zero
+   * when the user tower has no dropout. Deterministic for (user, seed).
+   */
+  public float[][] userEmbeddingSamples(int user, int samples, long seed) {
+    checkKey(user, userIds.size(), "user");
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be >= 1, got " + samples);
+    }
+    double p = config.user().dropout();
+    int[] sizes = TowerWeights.layerSizes(config.user(), config.outputDim());
+    RandomGenerator rng = Seeds.random(seed, user);
+    float[][] out = new float[samples][];
+    for (int s = 0; s < samples; s++) {
+      float[][] masks = new float[sizes.length - 2][];
+      for (int l = 0; l < masks.length; l++) {
+        masks[l] = TwoTowerTrainer.dropoutMask(rng, sizes[l + 1], p);
+      }
+      out[s] = userWeights.forward(userInputs, user, masks);
+    }
+    return out;
+  }
+
+  /** Writes the score of every item for a user: the dot product over the temperature. */
+  public void score(int user, float[] out) {
+    float[] u = userEmbedding(user);
+    float inv = (float) (1 / config.temperature());
+    for (int i = 0; i < itemEmbeddings.length; i++) {
+      float[] v = itemEmbeddings[i];
+      float s = 0;
+      for (int k = 0; k < u.length; k++) {
+        s += u[k] * v[k];
+      }
+      out[i] = s * inv;
+    }
+  }
+
+  TowerInputs userInputs() {
+    return userInputs;
+  }
+
+  TowerInputs itemInputs() {
+    return itemInputs;
+  }
+
+  TowerWeights userWeights() {
+    return userWeights;
+  }
+
+  TowerWeights itemWeights() {
+    return itemWeights;
+  }
+
+  private static void checkKey(int key, int size, String what) {
+    if (key < 0 || key >= size) {
+      throw new IllegalArgumentException(what + " key must be in [0, " + size + "), got " + key);
+    }
+  }
+}

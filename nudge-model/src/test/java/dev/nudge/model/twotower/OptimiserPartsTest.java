@@ -1,0 +1,58 @@
+package dev.nudge.model.twotower;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class OptimiserPartsTest {
+
+  @Test
+  void adamFirstStepMovesByTheLearningRateAgainstTheGradientSign() {
+    // After one step m = 0.1 g, v = 0.001 g^2; bias-corrected m/sqrt(v) = sign(g).
+    AdamOptimizer adam = new AdamOptimizer(0.01);
+    float[] p = {1f, 1f, 1f};
+    AdamOptimizer.Moments s = new AdamOptimizer.Moments(3);
+    adam.beginStep();
+    adam.dense(p, new float[] {4f, -0.5f, 0f}, s);
+    assertThat(p[0]).isCloseTo(0.99f, within(1e-6f));
+    assertThat(p[1]).isCloseTo(1.01f, within(1e-6f));
+    assertThat(p[2]).isEqualTo(1f);
+  }
+
+  @Test
+  void rowStepTouchesOnlyItsRow() {
+    AdamOptimizer adam = new AdamOptimizer(0.1);
+    float[] table = {1f, 1f, 2f, 2f, 3f, 3f};
+    AdamOptimizer.Moments s = new AdamOptimizer.Moments(6);
+    adam.beginStep();
+    adam.row(table, new float[] {1f, -1f}, s, 2, 0, 2);
+    assertThat(table).containsExactly(new float[] {1f, 1f, 1.9f, 2.1f, 3f, 3f}, within(1e-6f));
+    assertThat(s.m[0]).isZero();
+    assertThat(s.m[2]).isCloseTo(0.1f, within(1e-7f));
+  }
+
+  @Test
+  void frequencyEstimatorConvergesToOneOverTheGap() {
+    FrequencyEstimator f = new FrequencyEstimator(2, 0.1, 100);
+    for (long step = 0; step < 2000; step++) {
+      if (step % 4 == 0) {
+        f.observe(0, step);
+      }
+      f.observe(1, step);
+    }
+    assertThat(f.probability(0)).isCloseTo(0.25, within(1e-3));
+    assertThat(f.probability(1)).isCloseTo(1.0, within(1e-3));
+  }
+
+  @Test
+  void dropoutMaskKeepsTheExpectedShareScaled() {
+    float[] mask = TwoTowerTrainer.dropoutMask(dev.nudge.core.Seeds.random(1), 20000, 0.25);
+    double kept = 0;
+    for (float v : mask) {
+      assertThat(v).isIn(0f, 1f / 0.75f);
+      kept += v == 0 ? 0 : 1;
+    }
+    assertThat(kept / mask.length).isCloseTo(0.75, within(0.02));
+  }
+}
