@@ -44,7 +44,7 @@ public final class DecisionService {
   /**
    * Recent decisions kept in memory for repeated ids and rewards; older ones are read from the log.
    */
-  static final int RECENT_CAPACITY = 200_000;
+  static final int RECENT_CAPACITY = 100_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,10 +103,12 @@ public final class DecisionService {
       return theirs.join().response(); // the same id is being decided right now: share its answer
     }
     try {
-      known = find(eventId); // decided and evicted from inFlight between our two looks
-      if (known.isPresent()) {
-        mine.complete(known.get());
-        return known.get().response();
+      // Decided by another request between our two looks: it is in memory (remembered before
+      // its inFlight entry goes), so this second look need not ask the database again.
+      DecisionRecord raced = recent.get(eventId);
+      if (raced != null) {
+        mine.complete(raced);
+        return raced.response();
       }
       DecisionRecord d = decideNew(eventId, request);
       log.submit(new LogWrite.Decision(d)).join();

@@ -45,6 +45,10 @@ public final class JdbcEventLog implements EventLog {
   private final SqlDialect dialect;
   private final Connection writeConnection;
   private final Connection readConnection;
+
+  /** Cached on the read connection: looking up an event id happens on every new decision. */
+  private PreparedStatement decisionById;
+
   private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closing;
@@ -186,32 +190,40 @@ public final class JdbcEventLog implements EventLog {
     }
   }
 
-  /** Prepared statements of one transaction, batched per kind; executed in a fixed order. */
+  /** The writer's prepared statements, kept for the life of the log (writer thread only). */
+  private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
+
+  /** The statements one transaction uses, batched per kind; executed in first-use order. */
   private final class Statements {
-    private final Map<String, PreparedStatement> byKind = new LinkedHashMap<>();
+    private final Map<String, PreparedStatement> used = new LinkedHashMap<>();
 
     PreparedStatement get(String sql) throws SQLException {
-      PreparedStatement ps = byKind.get(sql);
+      PreparedStatement ps = used.get(sql);
       if (ps == null) {
-        ps = writeConnection.prepareStatement(sql);
-        byKind.put(sql, ps);
+        ps = prepared.get(sql);
+        if (ps == null) {
+          ps = writeConnection.prepareStatement(sql);
+          prepared.put(sql, ps);
+        }
+        used.put(sql, ps);
       }
       return ps;
     }
 
     void execute() throws SQLException {
-      SQLException failure = null;
-      for (PreparedStatement ps : byKind.values()) {
-        try (ps) {
-          if (failure == null) {
-            ps.executeBatch();
-          }
-        } catch (SQLException e) {
-          failure = failure == null ? e : failure;
+      try {
+        for (PreparedStatement ps : used.values()) {
+          ps.executeBatch();
         }
-      }
-      if (failure != null) {
-        throw failure;
+      } catch (SQLException e) {
+        for (PreparedStatement ps : used.values()) {
+          try {
+            ps.clearBatch();
+          } catch (SQLException c) {
+            e.addSuppressed(c);
+          }
+        }
+        throw e;
       }
     }
   }
@@ -311,10 +323,13 @@ public final class JdbcEventLog implements EventLog {
   @Override
   public Optional<DecisionRecord> decision(String eventId) {
     synchronized (readConnection) {
-      try (PreparedStatement ps =
-          readConnection.prepareStatement("SELECT * FROM decisions WHERE event_id = ?")) {
-        ps.setString(1, eventId);
-        try (ResultSet rs = ps.executeQuery()) {
+      try {
+        if (decisionById == null) {
+          decisionById =
+              readConnection.prepareStatement("SELECT * FROM decisions WHERE event_id = ?");
+        }
+        decisionById.setString(1, eventId);
+        try (ResultSet rs = decisionById.executeQuery()) {
           return rs.next() ? Optional.of(readDecision(rs)) : Optional.empty();
         }
       } catch (SQLException e) {
@@ -519,8 +534,16 @@ public final class JdbcEventLog implements EventLog {
     queue.add(new Queued(null, stopped));
     stopped.join();
     try {
+      for (PreparedStatement ps : prepared.values()) {
+        ps.close();
+      }
       writeConnection.close();
-      readConnection.close();
+      synchronized (readConnection) {
+        if (decisionById != null) {
+          decisionById.close();
+        }
+        readConnection.close();
+      }
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "closing the event log", e);
     }
