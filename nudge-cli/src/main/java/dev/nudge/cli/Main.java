@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SimulateCommand.class,
       ReportCommand.class,
+      RecommendCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -103,9 +103,7 @@ class FunnelPipelineTest {
     Set<Integer> accounted = new HashSet<>(shown);
     r.dropped().forEach(x -> accounted.add(x.item()));
     for (var source : a.sources().values()) {
-      source
-          .retrieve(queryOf(a, 0), 100)
-          .forEach(c -> assertThat(accounted).contains(c.item()));
+      source.retrieve(queryOf(a, 0), 100).forEach(c -> assertThat(accounted).contains(c.item()));
     }
     assertThat(r.dropped()).allMatch(x -> !x.reason().isBlank());
     assertThat(r.stageNanos()).containsKeys("retrieve", "rank", "explore", "rerank");
