@@ -44,13 +44,6 @@ class RecommendCommandTest {
   }
 
   @Test
-  void servesUnknownUsersAsNewUsers() {
-    Run r = run("recommend", "--data", ML100K.toString(), "--user", "nobody", "--segment", "3");
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("served as a new user (segment 3)").contains("segment-popular");
-  }
-
-  @Test
   void rejectsBadOptions() {
     Run r = run("recommend", "--data", ML100K.toString(), "--user", "1", "--ranker", "gbdt");
     assertThat(r.code()).isEqualTo(2);
