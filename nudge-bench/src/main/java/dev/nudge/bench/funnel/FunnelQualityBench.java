@@ -85,6 +85,8 @@ public final class FunnelQualityBench {
               median3(() -> new SwingSimilarity(1, 100, 300, t).build(graph))));
     }
 
+    flush(md);
+
     // Recall@100 per source and merged.
     FunnelAssembly funnel =
         FunnelAssembly.build(
@@ -137,6 +139,8 @@ public final class FunnelQualityBench {
           String.format(
               Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue() / positives.size()));
     }
+
+    flush(md);
 
     // Ranking: MMoE vs single-task vs logistic, test AUC per task.
     RankingExamples trainEx = RankingExamples.of(train, graph, funnel.features(), 2, 4f, seed);
@@ -201,6 +205,8 @@ public final class FunnelQualityBench {
             auc(col(lp, 1), testEx.labels(1)),
             lrSecs));
 
+    flush(md);
+
     // Pipeline latency per user: logistic funnel, then the same funnel with the MMoE ranker.
     md.append("\n## Pipeline latency per user (all ")
         .append(all.users().size())
@@ -233,6 +239,13 @@ public final class FunnelQualityBench {
         ms[(int) (users * 0.9)],
         ms[(int) (users * 0.99)],
         ms[users - 1]);
+  }
+
+  /** Prints what is measured so far, so a long run shows results as they come. */
+  private static void flush(StringBuilder md) {
+    System.out.print(md);
+    System.out.flush();
+    md.setLength(0);
   }
 
   private static double hit(List<Candidate> got, Set<Integer> positives) {
