@@ -77,6 +77,25 @@ public final class FunnelPipeline {
     return config;
   }
 
+  /** The same funnel with another ranker (same sources, rules, ledger and exploration). */
+  public FunnelPipeline withRanker(Ranker other) {
+    Builder b = new Builder();
+    b.sources.addAll(sources);
+    b.rules.addAll(rules);
+    b.merger = merger;
+    b.ranker = Objects.requireNonNull(other, "ranker");
+    b.valueModel = valueModel;
+    b.ledger = ledger;
+    b.exploration = exploration;
+    b.mmr = mmr;
+    b.users = users;
+    b.catalogue = catalogue;
+    b.itemInteractions = itemInteractions;
+    b.itemEmbeddings = itemEmbeddings;
+    b.config = config;
+    return new FunnelPipeline(b);
+  }
+
   /** Runs the whole funnel for one request. */
   public FunnelResult recommend(FunnelRequest request) {
     Map<String, Long> nanos = new LinkedHashMap<>();

@@ -1,0 +1,313 @@
+package dev.nudge.bench.funnel;
+
+import dev.nudge.bandit.mab.BetaThompsonPolicy;
+import dev.nudge.candidates.Candidate;
+import dev.nudge.candidates.CandidateMerger;
+import dev.nudge.candidates.CandidateQuery;
+import dev.nudge.candidates.CandidateSource;
+import dev.nudge.candidates.InteractionGraph;
+import dev.nudge.candidates.SwingSimilarity;
+import dev.nudge.core.Progress;
+import dev.nudge.core.Seeds;
+import dev.nudge.data.Dataset;
+import dev.nudge.data.InteractionLog;
+import dev.nudge.data.load.DatasetFormats;
+import dev.nudge.model.mmoe.MmoeConfig;
+import dev.nudge.model.mmoe.MmoeModel;
+import dev.nudge.ranking.FunnelAssembly;
+import dev.nudge.ranking.FunnelRequest;
+import dev.nudge.ranking.LogisticRanker;
+import dev.nudge.ranking.MmoeRanker;
+import dev.nudge.ranking.RankingExamples;
+import dev.nudge.ranking.UserSegments;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * MovieLens 100K funnel benchmark: Swing build time, Recall@100 per candidate source and merged,
+ * MMoE against single-task models and the logistic baseline (test AUC per task), and the pipeline's
+ * latency per user. Split: each rating goes to test with probability 0.2 (seeded); test positives
+ * are test ratings >= 4 of users and items seen in training. Prints Markdown.
+ *
+ * <p>Usage: {@code FunnelQualityBench <ml-100k dir> [mmoeEpochs=3]}
+ */
+public final class FunnelQualityBench {
+  private FunnelQualityBench() {}
+
+  public static void main(String[] args) {
+    Path dir = Path.of(args[0]);
+    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    long seed = Seeds.DEFAULT_SEED;
+    int threads = Runtime.getRuntime().availableProcessors();
+    Dataset all = DatasetFormats.load(dir, "ml-100k");
+    InteractionLog log = all.interactions();
+    RandomGenerator rnd = Seeds.random(seed, "funnel-bench.split");
+    List<Integer> trainRows = new ArrayList<>();
+    List<Integer> testRows = new ArrayList<>();
+    for (int r = 0; r < log.size(); r++) {
+      (rnd.nextDouble() < 0.2 ? testRows : trainRows).add(r);
+    }
+    InteractionLog train = log.select(trainRows.stream().mapToInt(i -> i).toArray());
+    InteractionLog test = log.select(testRows.stream().mapToInt(i -> i).toArray());
+    Dataset trainSet = all.withInteractions(train);
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Data: %s, random 80/20 split of ratings (seed %d): %d train, %d test rows.%n%n",
+            all,
+            seed,
+            train.size(),
+            test.size()));
+
+    // Swing build time (median of 3) at 1 thread and all threads.
+    InteractionGraph graph = InteractionGraph.of(train, all.users().size(), all.items().size(), 4f);
+    md.append("## Swing build on the training graph (").append(graph.edges()).append(" edges)\n\n");
+    md.append(
+        "| threads | exact (all user pairs) median s | capped at 300 users/item median s |\n");
+    md.append("|---|---|---|\n");
+    for (int t : new int[] {1, threads}) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.2f | %.2f |%n",
+              t,
+              median3(() -> new SwingSimilarity(1, 100, Integer.MAX_VALUE, t).build(graph)),
+              median3(() -> new SwingSimilarity(1, 100, 300, t).build(graph))));
+    }
+
+    flush(md);
+
+    // Recall@100 per source and merged.
+    FunnelAssembly funnel =
+        FunnelAssembly.build(
+            trainSet,
+            new FunnelAssembly.Options(
+                "logistic", null, 32, new BetaThompsonPolicy(), 1, seed, threads),
+            InstantSource.system(),
+            Progress.silent());
+    int[] segment = UserSegments.of(all.users()).segmentOfUser();
+    Map<Integer, Set<Integer>> positives = new LinkedHashMap<>();
+    for (int r = 0; r < test.size(); r++) {
+      if (test.value(r) >= 4 && graph.userDegree(test.user(r)) > 0) {
+        positives.computeIfAbsent(test.user(r), k -> new HashSet<>()).add(test.item(r));
+      }
+    }
+    Map<String, Double> recall = new LinkedHashMap<>();
+    funnel.sources().keySet().forEach(k -> recall.put(k, 0.0));
+    recall.put("merged (quotas + RRF)", 0.0);
+    recall.put("merged (RRF only)", 0.0);
+    CandidateMerger quota = new CandidateMerger(FunnelAssembly.quotas(), 60);
+    CandidateMerger rrf = new CandidateMerger(Map.of(), 60);
+    for (Map.Entry<Integer, Set<Integer>> e : positives.entrySet()) {
+      int u = e.getKey();
+      int[] history = graph.history(u);
+      float[] emb = new float[funnel.itemEmbeddings()[0].length];
+      for (int h : history) {
+        for (int d = 0; d < emb.length; d++) {
+          emb[d] += funnel.itemEmbeddings()[h][d];
+        }
+      }
+      CandidateQuery q = new CandidateQuery(u, history, segment[u], emb);
+      Map<String, List<Candidate>> lists = new LinkedHashMap<>();
+      for (Map.Entry<String, CandidateSource> s : funnel.sources().entrySet()) {
+        List<Candidate> got = s.getValue().retrieve(q, 100);
+        lists.put(s.getKey(), got);
+        recall.merge(s.getKey(), hit(got, e.getValue()), Double::sum);
+      }
+      recall.merge(
+          "merged (quotas + RRF)",
+          hit(quota.merge(lists, 100).candidates(), e.getValue()),
+          Double::sum);
+      recall.merge(
+          "merged (RRF only)", hit(rrf.merge(lists, 100).candidates(), e.getValue()), Double::sum);
+    }
+    md.append("\n## Recall@100 per source and merged (")
+        .append(positives.size())
+        .append(" test users with a test rating >= 4)\n\n| source | Recall@100 |\n|---|---|\n");
+    for (Map.Entry<String, Double> e : recall.entrySet()) {
+      md.append(
+          String.format(
+              Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue() / positives.size()));
+    }
+
+    flush(md);
+
+    // Ranking: MMoE vs single-task vs logistic, test AUC per task.
+    RankingExamples trainEx = RankingExamples.of(train, graph, funnel.features(), 2, 4f, seed);
+    RankingExamples testEx = RankingExamples.of(test, graph, funnel.features(), 2, 4f, seed + 1);
+    MmoeConfig cfg = new MmoeConfig(4, 32, 16, epochs, 512, 0.005f, seed);
+    md.append("\n## Ranking: test AUC per task (")
+        .append(trainEx.size())
+        .append(" train rows, ")
+        .append(testEx.size())
+        .append(" test rows, 2 sampled negatives per rating)\n\n");
+    md.append("| model | click AUC | like AUC | train s |\n|---|---|---|---|\n");
+    MmoeModel mmoe = null;
+    try {
+      long t0 = System.nanoTime();
+      mmoe =
+          MmoeModel.train(RankingExamples.TASKS, trainEx.x(), trainEx.y(), cfg, Progress.silent());
+      double mmoeSecs = (System.nanoTime() - t0) / 1e9;
+      float[][] p = mmoe.predict(testEx.x());
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| MMoE (4 experts, 2 tasks, %d epochs) | %.4f | %.4f | %.1f |%n",
+              epochs,
+              auc(col(p, 0), testEx.labels(0)),
+              auc(col(p, 1), testEx.labels(1)),
+              mmoeSecs));
+      double[] single = new double[2];
+      double singleSecs = 0;
+      for (int t = 0; t < 2; t++) {
+        float[][] y = new float[trainEx.size()][];
+        for (int r = 0; r < y.length; r++) {
+          y[r] = new float[] {trainEx.y()[r][t]};
+        }
+        long s0 = System.nanoTime();
+        try (MmoeModel one =
+            MmoeModel.train(
+                List.of(RankingExamples.TASKS.get(t)), trainEx.x(), y, cfg, Progress.silent())) {
+          singleSecs += (System.nanoTime() - s0) / 1e9;
+          single[t] = auc(col(one.predict(testEx.x()), 0), testEx.labels(t));
+        }
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| single-task (same network, one task each) | %.4f | %.4f | %.1f |%n",
+              single[0],
+              single[1],
+              singleSecs));
+    } catch (RuntimeException e) {
+      md.append("| MMoE / single-task | failed: ").append(e.getMessage()).append(" | | |\n");
+    }
+    long l0 = System.nanoTime();
+    LogisticRanker lr = LogisticRanker.train(funnel.features(), trainEx, seed);
+    double lrSecs = (System.nanoTime() - l0) / 1e9;
+    float[][] lp = new float[testEx.size()][2];
+    double[][] byRow = new double[1][];
+    for (int r = 0; r < testEx.size(); r++) {
+      byRow = lr.score(testEx.users()[r], new int[] {testEx.items()[r]});
+      lp[r][0] = (float) byRow[0][0];
+      lp[r][1] = (float) byRow[0][1];
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| logistic with crossed features | %.4f | %.4f | %.1f |%n",
+            auc(col(lp, 0), testEx.labels(0)),
+            auc(col(lp, 1), testEx.labels(1)),
+            lrSecs));
+
+    flush(md);
+
+    // Pipeline latency per user: logistic funnel, then the same funnel with the MMoE ranker.
+    md.append("\n## Pipeline latency per user (all ")
+        .append(all.users().size())
+        .append(" users, 100 candidates ranked, slate 10, 1 exploration slot, 1 thread)\n\n");
+    md.append("| ranker | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+    md.append(latency("logistic", funnel, all.users().size(), null));
+    if (mmoe != null) {
+      md.append(
+          latency("mmoe", funnel, all.users().size(), new MmoeRanker(funnel.features(), mmoe)));
+      mmoe.close();
+    }
+    System.out.print(md);
+  }
+
+  private static String latency(String name, FunnelAssembly funnel, int users, MmoeRanker mmoe) {
+    var pipeline = mmoe == null ? funnel.pipeline() : funnel.pipeline().withRanker(mmoe);
+    // Two passes: the first warms the JIT (and hits cool-downs less than real traffic would,
+    // as every request is for a different user), the second is timed.
+    double[] ms = new double[users];
+    for (int pass = 0; pass < 2; pass++) {
+      for (int u = 0; u < users; u++) {
+        long s = System.nanoTime();
+        pipeline.recommend(new FunnelRequest(u, -1, name + "-" + pass + "-" + u, 10));
+        ms[u] = (System.nanoTime() - s) / 1e6;
+      }
+    }
+    Arrays.sort(ms);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.2f | %.2f | %.2f | %.2f |%n",
+        name,
+        ms[users / 2],
+        ms[(int) (users * 0.9)],
+        ms[(int) (users * 0.99)],
+        ms[users - 1]);
+  }
+
+  /** Prints what is measured so far, so a long run shows results as they come. */
+  private static void flush(StringBuilder md) {
+    System.out.print(md);
+    System.out.flush();
+    md.setLength(0);
+  }
+
+  private static double hit(List<Candidate> got, Set<Integer> positives) {
+    int h = 0;
+    for (Candidate c : got) {
+      h += positives.contains(c.item()) ? 1 : 0;
+    }
+    return h / (double) positives.size();
+  }
+
+  private static float[] col(float[][] p, int t) {
+    float[] out = new float[p.length];
+    for (int r = 0; r < p.length; r++) {
+      out[r] = p[r][t];
+    }
+    return out;
+  }
+
+  /** ROC AUC by the rank-sum formula, ties sharing their average rank. */
+  static double auc(float[] score, float[] label) {
+    Integer[] idx = new Integer[score.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> Float.compare(score[a], score[b]));
+    double rankSum = 0;
+    long pos = 0;
+    int i = 0;
+    while (i < idx.length) {
+      int j = i;
+      while (j + 1 < idx.length && score[idx[j + 1]] == score[idx[i]]) {
+        j++;
+      }
+      double avg = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        if (label[idx[k]] > 0.5f) {
+          rankSum += avg;
+          pos++;
+        }
+      }
+      i = j + 1;
+    }
+    long neg = score.length - pos;
+    return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+  }
+
+  private static double median3(Runnable r) {
+    double[] t = new double[3];
+    for (int k = 0; k < 3; k++) {
+      long s = System.nanoTime();
+      r.run();
+      t[k] = (System.nanoTime() - s) / 1e9;
+    }
+    Arrays.sort(t);
+    return t[1];
+  }
+}
