@@ -12,6 +12,7 @@ import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.InteractionLog;
 import dev.nudge.data.load.DatasetFormats;
+import dev.nudge.eval.metrics.BinaryAuc;
 import dev.nudge.model.mmoe.MmoeConfig;
 import dev.nudge.model.mmoe.MmoeModel;
 import dev.nudge.ranking.FunnelAssembly;
@@ -272,32 +273,8 @@ public final class FunnelQualityBench {
     return out;
   }
 
-  /** ROC AUC by the rank-sum formula, ties sharing their average rank. */
   static double auc(float[] score, float[] label) {
-    Integer[] idx = new Integer[score.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (a, b) -> Float.compare(score[a], score[b]));
-    double rankSum = 0;
-    long pos = 0;
-    int i = 0;
-    while (i < idx.length) {
-      int j = i;
-      while (j + 1 < idx.length && score[idx[j + 1]] == score[idx[i]]) {
-        j++;
-      }
-      double avg = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        if (label[idx[k]] > 0.5f) {
-          rankSum += avg;
-          pos++;
-        }
-      }
-      i = j + 1;
-    }
-    long neg = score.length - pos;
-    return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    return BinaryAuc.of(score.length, k -> score[k], k -> label[k] > 0.5f);
   }
 
   private static double median3(Runnable r) {

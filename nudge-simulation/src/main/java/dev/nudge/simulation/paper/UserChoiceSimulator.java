@@ -3,6 +3,7 @@ package dev.nudge.simulation.paper;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
+import dev.nudge.eval.metrics.BinaryAuc;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -190,35 +191,8 @@ public final class UserChoiceSimulator {
     return new double[] {bestThreshold, bestF1};
   }
 
-  /** Area under the ROC curve (Mann–Whitney, ties counted half). */
-  static double auc(double[] scores, byte[] labels) {
-    Integer[] order = new Integer[scores.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-    double rankSum = 0;
-    long positives = 0;
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
-        j++;
-      }
-      double midRank = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        if (labels[order[k]] == 1) {
-          rankSum += midRank;
-          positives++;
-        }
-      }
-      i = j + 1;
-    }
-    long negatives = scores.length - positives;
-    if (positives == 0 || negatives == 0) {
-      return Double.NaN;
-    }
-    return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+  private static double auc(double[] scores, byte[] labels) {
+    return BinaryAuc.of(scores.length, k -> scores[k], k -> labels[k] == 1);
   }
 
   private static double baseRate(

@@ -50,17 +50,6 @@ class UserChoiceSimulatorTest {
   }
 
   @Test
-  void aucMatchesAHandComputedCase() {
-    // Pairs (pos, neg): (0.35 vs 0.1 ✓, 0.35 vs 0.4 ✗, 0.8 vs both ✓) → 3/4.
-    assertThat(UserChoiceSimulator.auc(new double[] {0.1, 0.4, 0.35, 0.8}, new byte[] {0, 0, 1, 1}))
-        .isCloseTo(0.75, within(1e-12));
-    // A tie between a positive and a negative counts half.
-    assertThat(UserChoiceSimulator.auc(new double[] {0.5, 0.5}, new byte[] {0, 1}))
-        .isCloseTo(0.5, within(1e-12));
-    assertThat(UserChoiceSimulator.auc(new double[] {0.5}, new byte[] {1})).isNaN();
-  }
-
-  @Test
   void bestF1ThresholdMatchesAHandComputedCase() {
     // Cuts: ≥0.9 → P=1, R=1/2, F1=2/3; ≥0.7 → P=1/2, R=1/2; ≥0.6 → P=2/3, R=1, F1=0.8; ≥0.2 →
     // 0.667.
