@@ -54,6 +54,7 @@ public final class DecisionService {
   private final UserDirectory users;
   private final Supplier<ServiceConfig> config;
   private final AtomicReference<EmbeddingModel> model;
+  private final EmbeddingResolver embeddings = new EmbeddingResolver();
   private final ServiceMetrics metrics;
   private final InstantSource clock;
   private final AtomicLong decisionSeq;
@@ -130,11 +131,12 @@ public final class DecisionService {
   private DecisionRecord decideNew(String eventId, DecideRequest request) {
     ServiceConfig cfg = config.get();
     EmbeddingModel m = model.get();
+    EmbeddingResolver.Shape shape = embeddings.shape(cfg, m);
     Optional<UserDirectory.User> user = users.get(request.userId());
+    Map<String, Double> userFeatures = user.map(UserDirectory.User::features).orElse(Map.of());
     FeatureHasher hasher = new FeatureHasher(cfg.contextDimensions());
-    double[] features =
-        hasher.hash(request.context(), user.map(UserDirectory.User::features).orElse(Map.of()));
-    List<Arm> candidates = candidates(request, hasher, m);
+    double[] features = hasher.hash(request.context(), userFeatures);
+    List<Arm> candidates = candidates(request, hasher, m, shape);
     int slateSize =
         request.slateSize() != null
             ? request.slateSize()
@@ -147,14 +149,21 @@ public final class DecisionService {
         new DecisionContext(
             eventId,
             user.map(UserDirectory.User::key).orElse(-1),
-            m.user(request.userId()),
+            embeddings.user(request.userId(), request.context(), userFeatures, shape, m),
             features,
             candidates,
             slateSize,
             DecisionContext.UNLIMITED,
             Seeds.forEvent(eventId));
     Policy policy = learner.serving();
-    Slate slate = policy.decide(context);
+    Slate slate;
+    try {
+      slate = policy.decide(context);
+    } catch (IllegalArgumentException e) {
+      // The policy cannot use what this service hands it (e.g. vector widths after a model swap):
+      // a configuration conflict the caller can fix with PUT /v1/config, not a server fault.
+      throw new ApiProblem(409, "policy", policy.name() + ": " + e.getMessage());
+    }
     List<SlotRecord> slots = new ArrayList<>(slate.size());
     for (Slate.Entry e : slate.entries()) {
       slots.add(
@@ -182,9 +191,15 @@ public final class DecisionService {
         context.userKey(),
         request.context().toString(),
         features,
+        context.userEmbedding(),
         candidates.stream().map(Arm::id).toList(),
         slots,
-        new ArmRecord(rewardArm.id(), rewardArm.key(), rewardArm.features(), rewardArm.topic()),
+        new ArmRecord(
+            rewardArm.id(),
+            rewardArm.key(),
+            rewardArm.embedding(),
+            rewardArm.features(),
+            rewardArm.topic()),
         policy.name(),
         m.version(),
         cfg.learningMode().wireName(),
@@ -192,13 +207,17 @@ public final class DecisionService {
         response);
   }
 
-  private List<Arm> candidates(DecideRequest request, FeatureHasher hasher, EmbeddingModel m) {
+  private List<Arm> candidates(
+      DecideRequest request,
+      FeatureHasher hasher,
+      EmbeddingModel m,
+      EmbeddingResolver.Shape shape) {
     Set<String> excluded = new HashSet<>(request.excluded());
     List<Arm> out = new ArrayList<>();
     if (request.candidates().isEmpty()) {
       for (Arm a : catalogue.active()) {
         if (!excluded.contains(a.id())) {
-          out.add(withEmbedding(a, m));
+          out.add(embeddings.item(a, shape, m, true));
         }
       }
       if (out.isEmpty()) {
@@ -228,18 +247,15 @@ public final class DecisionService {
       if (c.features() != null) {
         known =
             new Arm(known.id(), known.key(), null, hasher.hash(null, c.features()), known.topic());
+        out.add(embeddings.item(known, shape, m, false));
+      } else {
+        out.add(embeddings.item(known, shape, m, true));
       }
-      out.add(withEmbedding(known, m));
     }
     if (out.isEmpty()) {
       throw ApiProblem.badField("excluded", "excludes every candidate");
     }
     return out;
-  }
-
-  private static Arm withEmbedding(Arm a, EmbeddingModel m) {
-    float[] e = m.item(a.id());
-    return e == null ? a : new Arm(a.id(), a.key(), e, a.features(), a.topic());
   }
 
   private static Arm baseline(DecideRequest request, List<Arm> candidates) {

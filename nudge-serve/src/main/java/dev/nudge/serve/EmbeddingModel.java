@@ -1,6 +1,9 @@
 package dev.nudge.serve;
 
 import dev.nudge.core.InputException;
+import dev.nudge.model.ModelDirectory;
+import dev.nudge.model.twotower.TwoTowerFiles;
+import dev.nudge.model.twotower.TwoTowerModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,6 +51,44 @@ public record EmbeddingModel(
   /** The item's vector, or null. */
   public float[] item(String id) {
     return items.get(id);
+  }
+
+  /**
+   * Loads embeddings from a two-tower model directory (as {@code nudge train} and {@code nudge
+   * retrain} write it) or from an embeddings text file.
+   *
+   * @throws InputException naming the file and the reason when it cannot be read or verified
+   */
+  public static EmbeddingModel load(Path path) {
+    if (Files.isDirectory(path)) {
+      Path manifest = path.resolve(ModelDirectory.MANIFEST);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(manifest);
+      } catch (IOException e) {
+        throw InputException.inFile(
+            path, "not a model directory: cannot read " + ModelDirectory.MANIFEST, e);
+      }
+      // The manifest lists every file's SHA-256, so its own hash identifies the whole model.
+      String version = path.getFileName() + "@" + sha256(bytes).substring(0, 12);
+      return of(TwoTowerFiles.load(path), version);
+    }
+    return read(path);
+  }
+
+  /** Every user and item vector of a trained two-tower model, under {@code version}. */
+  public static EmbeddingModel of(TwoTowerModel model, String version) {
+    Map<String, float[]> users = new HashMap<>();
+    List<String> userIds = model.userIds();
+    for (int u = 0; u < userIds.size(); u++) {
+      users.put(userIds.get(u), model.userEmbedding(u));
+    }
+    Map<String, float[]> items = new HashMap<>();
+    List<String> itemIds = model.itemIds();
+    for (int i = 0; i < itemIds.size(); i++) {
+      items.put(itemIds.get(i), model.itemEmbedding(i));
+    }
+    return new EmbeddingModel(version, model.dimension(), users, items);
   }
 
   /**

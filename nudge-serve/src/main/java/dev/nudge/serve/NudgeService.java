@@ -225,9 +225,12 @@ public final class NudgeService implements AutoCloseable {
     }
   }
 
-  /** Loads embeddings from a file and swaps them in; requests in flight keep the old version. */
+  /**
+   * Loads embeddings from a two-tower model directory or an embeddings file and swaps them in;
+   * requests in flight keep the old version.
+   */
   public EmbeddingModel reloadModel(Path file) {
-    EmbeddingModel next = EmbeddingModel.read(file);
+    EmbeddingModel next = EmbeddingModel.load(file);
     model.set(next);
     return next;
   }

@@ -3,6 +3,7 @@ package dev.nudge.serve;
 import dev.nudge.bandit.Policies;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.PolicySpec;
+import dev.nudge.bandit.neural.NeuralPolicies;
 import dev.nudge.core.InputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +28,12 @@ public interface PolicyFactory {
   /** Policies whose exploration rate is their {@code epsilon} parameter. */
   Set<String> EPSILON_POLICIES = Set.of("epsilon-greedy", "epsilon-mix");
 
-  /** The project's built-in policies. */
+  /**
+   * The project's built-in one-stage policies and the neural ones (n-greedy, n-dropout-ucb,
+   * s-n-galm-ucb, s-n-gblm-ucb, ...), which decide on the vectors {@link EmbeddingResolver} builds.
+   */
   static PolicyFactory builtIn() {
-    return of(Policies.builtIn());
+    return of(NeuralPolicies.register(Policies.builtIn()));
   }
 
   /** Policies from a registry (the CLI may add its own factories). */

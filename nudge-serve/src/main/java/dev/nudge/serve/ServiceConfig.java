@@ -156,4 +156,20 @@ public record ServiceConfig(
         contextDimensions,
         every);
   }
+
+  /** This config with another policy spec (its learning state starts fresh when applied). */
+  public ServiceConfig withPolicy(String spec) {
+    return new ServiceConfig(
+        spec,
+        exploration,
+        params,
+        rewardWait,
+        defaultReward,
+        aggregation,
+        learningMode,
+        objectiveWeights,
+        slateSize,
+        contextDimensions,
+        snapshotEvery);
+  }
 }

@@ -129,7 +129,7 @@ public final class OnlineLearner implements AutoCloseable {
     log.learnedSince(
         from,
         (step, decision) -> {
-          learning.learn(LearnContexts.feedback(decision, step.reward()));
+          LearnContexts.learn(learning, decision, step.reward());
           last[0] = step.seq();
         });
     learnSeq = last[0];
@@ -308,7 +308,7 @@ public final class OnlineLearner implements AutoCloseable {
     if (settings.get().learning() == LearnSettings.LearningMode.LOGGING_ONLY) {
       return;
     }
-    learning.learn(LearnContexts.feedback(d, reward));
+    LearnContexts.learn(learning, d, reward);
     long seq = learnSeq + 1;
     learnSeq = seq;
     log.submit(new LogWrite.Learned(new LearnRecord(seq, d.eventId(), reward, kind, now())));

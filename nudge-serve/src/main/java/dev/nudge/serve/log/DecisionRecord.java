@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param userKey the dense user key, or -1 for an unknown user
  * @param contextJson the request's context object, as JSON
  * @param features the hashed feature vector the policy saw
+ * @param userEmbedding the user vector the policy saw (model or hashed; empty when none)
  * @param candidates the candidate ids in request order
  * @param slate the slate returned, best first
  * @param rewardArm the arm that rewards are credited to (slot 0, or the baseline in apprentice
@@ -33,6 +34,7 @@ public record DecisionRecord(
     int userKey,
     String contextJson,
     double[] features,
+    float[] userEmbedding,
     List<String> candidates,
     List<SlotRecord> slate,
     ArmRecord rewardArm,
@@ -53,6 +55,7 @@ public record DecisionRecord(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(response, "response");
     features = features == null ? new double[0] : features.clone();
+    userEmbedding = userEmbedding == null ? new float[0] : userEmbedding.clone();
     candidates = List.copyOf(candidates);
     slate = List.copyOf(slate);
     if (slate.isEmpty()) {
@@ -70,6 +73,7 @@ public record DecisionRecord(
         userKey,
         contextJson,
         features,
+        userEmbedding,
         candidates,
         slate,
         rewardArm,

@@ -81,6 +81,7 @@ public final class JdbcEventLog implements EventLog {
           s.execute(ddl);
         }
       }
+      dialect.migrate(write);
       write.setAutoCommit(false);
       Connection read = DriverManager.getConnection(jdbcUrl);
       dialect.configure(read);
@@ -230,8 +231,8 @@ public final class JdbcEventLog implements EventLog {
 
   private static final String INSERT_DECISION =
       "INSERT INTO decisions (seq, event_id, decided_at, user_id, user_key, context, features,"
-          + " candidates, slate, reward_arm, policy, model_version, mode, activated_at, response)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " candidates, slate, reward_arm, policy, model_version, mode, activated_at, response,"
+          + " user_embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_REWARD =
       "INSERT INTO rewards (seq, event_id, received_at, value, objectives) VALUES (?, ?, ?, ?, ?)";
   private static final String ACTIVATE =
@@ -266,6 +267,11 @@ public final class JdbcEventLog implements EventLog {
           ps.setLong(14, micros(d.activatedAt()));
         }
         ps.setString(15, d.response());
+        if (d.userEmbedding().length == 0) {
+          ps.setNull(16, Types.VARCHAR);
+        } else {
+          ps.setString(16, json(d.userEmbedding()));
+        }
         ps.addBatch();
       }
       case LogWrite.Reward(RewardRecord r) -> {
@@ -552,6 +558,7 @@ public final class JdbcEventLog implements EventLog {
   private DecisionRecord readDecision(ResultSet rs) throws SQLException {
     long activated = rs.getLong("activated_at");
     boolean notActivated = rs.wasNull();
+    String userEmbedding = rs.getString("user_embedding");
     return new DecisionRecord(
         rs.getLong("seq"),
         rs.getString("event_id"),
@@ -560,6 +567,7 @@ public final class JdbcEventLog implements EventLog {
         rs.getInt("user_key"),
         rs.getString("context"),
         parse(rs.getString("features"), double[].class),
+        userEmbedding == null ? null : parse(userEmbedding, float[].class),
         parse(rs.getString("candidates"), STRINGS),
         parse(rs.getString("slate"), SLATE),
         parse(rs.getString("reward_arm"), ArmRecord.class),

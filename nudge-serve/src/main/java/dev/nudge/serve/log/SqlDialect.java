@@ -1,6 +1,7 @@
 package dev.nudge.serve.log;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -45,11 +46,27 @@ enum SqlDialect {
     }
   }
 
+  /**
+   * Brings a log created by an earlier version up to the current schema: columns added since are
+   * added (nullable, so old rows read as "absent").
+   */
+  void migrate(Connection c) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, "decisions", "user_embedding")) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE decisions ADD COLUMN user_embedding TEXT");
+    }
+  }
+
   List<String> schema() {
     return List.of(
         "CREATE TABLE IF NOT EXISTS decisions (seq BIGINT NOT NULL, event_id TEXT PRIMARY KEY,"
             + " decided_at BIGINT NOT NULL, user_id TEXT NOT NULL, user_key INTEGER NOT NULL,"
-            + " context TEXT NOT NULL, features TEXT NOT NULL, candidates TEXT NOT NULL,"
+            + " context TEXT NOT NULL, features TEXT NOT NULL, user_embedding TEXT,"
+            + " candidates TEXT NOT NULL,"
             + " slate TEXT NOT NULL, reward_arm TEXT NOT NULL, policy TEXT NOT NULL,"
             + " model_version TEXT NOT NULL, mode TEXT NOT NULL, activated_at BIGINT,"
             + " response TEXT NOT NULL)",

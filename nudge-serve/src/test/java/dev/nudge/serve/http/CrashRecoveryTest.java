@@ -156,7 +156,7 @@ class CrashRecoveryTest {
       log.learnedSince(
           0,
           (l, d) -> {
-            fresh.learn(LearnContexts.feedback(d, l.reward()));
+            LearnContexts.learn(fresh, d, l.reward());
             learned.put(l.eventId(), l.reward());
           });
       // Every acknowledged reward was learned, with its value (earliest aggregation).

@@ -22,6 +22,15 @@ final class TestServer implements AutoCloseable {
   String apiKey;
 
   TestServer(Path dir, ServiceConfig config, InstantSource clock, HttpApi.Options options) {
+    this(dir, config, EmbeddingModel.NONE, clock, options);
+  }
+
+  TestServer(
+      Path dir,
+      ServiceConfig config,
+      EmbeddingModel model,
+      InstantSource clock,
+      HttpApi.Options options) {
     service =
         NudgeService.open(
             new NudgeService.Settings(
@@ -29,7 +38,7 @@ final class TestServer implements AutoCloseable {
                 config,
                 PolicyFactory.builtIn(),
                 BankingNudges.five(),
-                EmbeddingModel.NONE,
+                model,
                 clock));
     api = HttpApi.start(service, options);
   }

@@ -47,9 +47,10 @@ class OnlineLearnerTest {
             -1,
             "{}",
             new double[] {1, 0},
+            null,
             List.of("a", "b"),
             List.of(new SlotRecord(arm == 0 ? "a" : "b", arm, 0.9, 0.5, false)),
-            new ArmRecord(arm == 0 ? "a" : "b", arm, null, -1),
+            new ArmRecord(arm == 0 ? "a" : "b", arm, null, null, -1),
             "p",
             "none",
             "online",
@@ -67,7 +68,7 @@ class OnlineLearnerTest {
 
   /** The state a fresh policy reaches by replaying every logged learning step. */
   static byte[] replay(JdbcEventLog log, Policy fresh) {
-    log.learnedSince(0, (l, d) -> fresh.learn(LearnContexts.feedback(d, l.reward())));
+    log.learnedSince(0, (l, d) -> LearnContexts.learn(fresh, d, l.reward()));
     return SnapshotFormat.state(fresh);
   }
 

@@ -30,9 +30,10 @@ abstract class EventLogContract {
         4,
         "{\"hour\":9}",
         new double[] {0.5, -1},
+        new float[] {0.25f, -0.125f, 1e-7f},
         List.of("a", "b", "c"),
         List.of(new SlotRecord("b", 1, 0.92, 0.7, false), new SlotRecord("a", 0, 0.05, null, true)),
-        new ArmRecord("b", 1, new double[] {1, 2}, 3),
+        new ArmRecord("b", 1, new float[] {0.1f, 0.2f, 0.3f}, new double[] {1, 2}, 3),
         "epsilon-greedy(epsilon=0.1)",
         "none",
         "online",
@@ -62,6 +63,9 @@ abstract class EventLogContract {
       assertThat(e1.slate()).hasSize(2);
       assertThat(e1.slate().get(1).score()).isNull();
       assertThat(e1.rewardArm().features()).containsExactly(1, 2);
+      // Vectors round-trip bit for bit: replay learns from exactly what the decision used.
+      assertThat(e1.userEmbedding()).containsExactly(0.25f, -0.125f, 1e-7f);
+      assertThat(e1.rewardArm().embedding()).containsExactly(0.1f, 0.2f, 0.3f);
       assertThat(log.decision("nope")).isEmpty();
       assertThat(log.rewards("e1")).extracting(RewardRecord::value).containsExactly(3.0, 0.5);
       assertThat(log.unlearned()).extracting(DecisionRecord::eventId).containsExactly("e1");
