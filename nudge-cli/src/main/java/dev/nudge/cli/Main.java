@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       ServeCommand.class,
+      RetrainCommand.class,
       RecommendCommand.class,
     })
 public final class Main implements Runnable {

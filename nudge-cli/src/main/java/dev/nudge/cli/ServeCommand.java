@@ -79,6 +79,14 @@ final class ServeCommand implements Callable<Integer> {
   Path modelDir;
 
   @Option(
+      names = "--model",
+      paramLabel = "DIR|FILE",
+      description =
+          "embeddings to start with: a two-tower model directory (nudge train, nudge retrain)"
+              + " or an embeddings file")
+  Path model;
+
+  @Option(
       names = "--max-body",
       paramLabel = "BYTES",
       description = "largest request body (default 1048576)")
@@ -95,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ServiceConfig config = ServiceConfig.defaults();
     if (policy != null) {
-      config = withPolicy(config, policy);
+      config = config.withPolicy(policy);
     }
     if (rewardWait != null) {
       config = config.withRewardWait(parse("--reward-wait", rewardWait));
@@ -118,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
                 config,
                 PolicyFactory.builtIn(),
                 bankingNudges(),
-                EmbeddingModel.NONE,
+                model == null ? EmbeddingModel.NONE : EmbeddingModel.load(model),
                 InstantSource.system()));
     HttpApi api;
     try {
@@ -140,7 +148,12 @@ final class ServeCommand implements Callable<Integer> {
     String base = "http://" + host + ":" + api.port();
     out.println("nudge serve: listening on " + base + " (log " + url + ")");
     out.println(
-        "  policy " + service.policyName() + ", " + service.learnedSteps() + " steps learned");
+        "  policy "
+            + service.policyName()
+            + ", "
+            + service.learnedSteps()
+            + " steps learned, model "
+            + service.model().version());
     if (keys.isOpen()) {
       out.println("  warning: no --api-key given; anyone who can reach the port can write");
     }
@@ -159,21 +172,6 @@ final class ServeCommand implements Callable<Integer> {
     hook.run();
     out.println("nudge serve: stopped after " + runFor);
     return 0;
-  }
-
-  private static ServiceConfig withPolicy(ServiceConfig c, String spec) {
-    return new ServiceConfig(
-        spec,
-        c.exploration(),
-        c.params(),
-        c.rewardWait(),
-        c.defaultReward(),
-        c.aggregation(),
-        c.learningMode(),
-        c.objectiveWeights(),
-        c.slateSize(),
-        c.contextDimensions(),
-        c.snapshotEvery());
   }
 
   private static Duration parse(String option, String text) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The service's durable log.
@@ -50,6 +51,12 @@ public interface EventLog extends AutoCloseable {
 
   /** How many decisions and rewards are logged. */
   long count(String table);
+
+  /**
+   * Visits every decision in log order with the count and sum of its logged rewards (late ones
+   * included): the input of {@code nudge retrain}.
+   */
+  void rewardedDecisions(Consumer<RewardedDecision> visitor);
 
   /** Writes every decision with its rewards as JSONL (see docs/event-log-format.md). */
   void exportJsonl(Writer out) throws IOException;

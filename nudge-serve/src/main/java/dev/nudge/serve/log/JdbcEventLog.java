@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -476,6 +477,33 @@ public final class JdbcEventLog implements EventLog {
         return out;
       } catch (SQLException e) {
         throw failure("read " + kind.table, e);
+      }
+    }
+  }
+
+  @Override
+  public void rewardedDecisions(Consumer<RewardedDecision> visitor) {
+    synchronized (readConnection) {
+      try (Statement s = readConnection.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT d.event_id, d.user_id, d.reward_arm, d.decided_at, COUNT(r.seq) AS n,"
+                      + " COALESCE(SUM(r.value), 0) AS total FROM decisions d"
+                      + " LEFT JOIN rewards r ON r.event_id = d.event_id"
+                      + " GROUP BY d.seq, d.event_id, d.user_id, d.reward_arm, d.decided_at"
+                      + " ORDER BY d.seq")) {
+        while (rs.next()) {
+          visitor.accept(
+              new RewardedDecision(
+                  rs.getString(1),
+                  rs.getString(2),
+                  parse(rs.getString(3), ArmRecord.class).id(),
+                  instant(rs.getLong(4)),
+                  rs.getInt(5),
+                  rs.getDouble(6)));
+        }
+      } catch (SQLException e) {
+        throw failure("read decisions with their rewards", e);
       }
     }
   }
