@@ -44,7 +44,7 @@ final class JsonFields {
 
   static String id(JsonNode o, String field, String path, boolean required) {
     String id = text(o, field, path, required);
-    if (id != null && !Nudge.ID.matcher(id).matches()) {
+    if (id != null && !Nudge.validId(id)) {
       throw ApiProblem.badField(
           join(path, field),
           "must be 1..128 of letters, digits and - _ . : @, got '" + Nudge.clip(id) + "'");

@@ -2,7 +2,6 @@ package dev.nudge.serve;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A nudge the service can choose: the unit of the catalogue behind {@code /v1/nudges}.
@@ -17,11 +16,36 @@ import java.util.regex.Pattern;
 public record Nudge(
     String id, int key, Map<String, Double> features, String topic, String text, boolean active) {
 
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+  /**
+   * Whether {@code id} is 1..128 of {@code [A-Za-z0-9._:@-]}: ids need no escaping in JSON, SQL or
+   * URLs. A loop rather than a regex: every decide checks an id per candidate.
+   */
+  static boolean validId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 128) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '@'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public Nudge {
     Objects.requireNonNull(id, "id");
-    if (!ID.matcher(id).matches()) {
+    if (!validId(id)) {
       throw ApiProblem.badField(
           "id", "must be 1..128 of letters, digits and - _ . : @, got '" + clip(id) + "'");
     }

@@ -72,6 +72,11 @@ public final class RequestJson {
             "candidates", "has " + cs.size() + " entries; at most " + MAX_CANDIDATES);
       }
       for (int i = 0; i < cs.size(); i++) {
+        DecideRequest.Candidate plain = plainCandidate(cs.get(i));
+        if (plain != null) {
+          candidates.add(plain);
+          continue;
+        }
         String p = "candidates[" + i + "]";
         JsonNode c = JsonFields.object(cs.get(i), p);
         JsonFields.onlyFields(c, p, Set.of("id", "features"));
@@ -101,6 +106,46 @@ public final class RequestJson {
     String baseline = JsonFields.id(body, "baselineActionId", "", false);
     return new DecideRequest(
         eventId, userId, context, candidates, excluded, slateSize, defer, baseline);
+  }
+
+  /**
+   * The common candidate {@code {"id": "..."}}, checked without building field paths (a decide
+   * carries ~100 of them); null for anything else, which the strict path then reads or rejects.
+   */
+  private static DecideRequest.Candidate plainCandidate(JsonNode c) {
+    if (c == null || !c.isObject() || c.size() != 1) {
+      return null;
+    }
+    JsonNode id = c.get("id");
+    if (id == null || !id.isTextual() || !Nudge.validId(id.textValue())) {
+      return null;
+    }
+    return new DecideRequest.Candidate(id.textValue(), null);
+  }
+
+  /** Parses a body given as UTF-8 bytes; malformed JSON is a 400 on {@code body}. */
+  public static JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ApiProblem.badField("body", "is empty; a JSON object is required");
+    }
+    try {
+      JsonNode tree = STRICT.readTree(body);
+      if (tree == null || tree.isMissingNode()) {
+        throw ApiProblem.badField("body", "is empty; a JSON object is required");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.badField(
+          "body",
+          "is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -155,7 +200,7 @@ public final class RequestJson {
 
   /** Checks an id taken from a path. */
   public static String pathId(String id, String what) {
-    if (id == null || !Nudge.ID.matcher(id).matches()) {
+    if (id == null || !Nudge.validId(id)) {
       throw ApiProblem.badField(
           what,
           "must be 1..128 of letters, digits and - _ . : @, got '"

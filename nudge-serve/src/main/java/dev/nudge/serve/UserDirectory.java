@@ -25,7 +25,7 @@ public final class UserDirectory {
   public record User(String id, int key, Map<String, Double> features) {
     public User {
       Objects.requireNonNull(id, "id");
-      if (!Nudge.ID.matcher(id).matches()) {
+      if (!Nudge.validId(id)) {
         throw ApiProblem.badField(
             "id", "must be 1..128 of letters, digits and - _ . : @, got '" + Nudge.clip(id) + "'");
       }

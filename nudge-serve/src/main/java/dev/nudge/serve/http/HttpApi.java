@@ -183,13 +183,13 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private static JsonNode body(ServerRequest req) {
-    String text;
+    byte[] bytes;
     try (InputStream in = req.content().inputStream()) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return RequestJson.parse(text);
+    return RequestJson.parse(bytes); // UTF-8 bytes straight to the parser: no String copy
   }
 
   private void decide(ServerRequest req, ServerResponse res) {

@@ -256,7 +256,7 @@ public final class JdbcEventLog implements EventLog {
         ps.setInt(5, d.userKey());
         ps.setString(6, d.contextJson());
         ps.setString(7, json(d.features()));
-        ps.setString(8, json(d.candidates()));
+        ps.setString(8, JsonText.strings(d.candidates()));
         ps.setString(9, json(d.slate()));
         ps.setString(10, json(d.rewardArm()));
         ps.setString(11, d.policy());

@@ -1,0 +1,34 @@
+package dev.nudge.serve.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written answers parse to exactly what Jackson's tree wrote before. */
+class JsonTextTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void stringsEscapeWhatJsonRequiresAndRoundTrip() throws Exception {
+    String nasty = "a\"b\\c\nd\re\tf\bg\fh\u0001i\u001fj/é☃😀";
+    StringBuilder out = new StringBuilder();
+    JsonText.string(out, nasty);
+    assertThat(JSON.readTree(out.toString()).textValue()).isEqualTo(nasty);
+    assertThat(out.toString()).isEqualTo(JSON.writeValueAsString(nasty));
+    assertThat(JsonText.strings(List.of("n1", "x\"y", ""))).isEqualTo("[\"n1\",\"x\\\"y\",\"\"]");
+  }
+
+  @Test
+  void numbersAreWrittenAsJacksonWritesThemAndNonFiniteIsRejected() throws Exception {
+    for (double v : new double[] {0.92, 1.0, 1e-7, -3.5e300, 0.1 + 0.2, 0.0}) {
+      StringBuilder out = new StringBuilder();
+      JsonText.number(out, v);
+      assertThat(out.toString()).isEqualTo(JSON.writeValueAsString(v));
+    }
+    assertThatThrownBy(() -> JsonText.number(new StringBuilder(), Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
