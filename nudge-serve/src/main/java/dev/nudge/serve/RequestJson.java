@@ -39,6 +39,15 @@ public final class RequestJson {
     }
   }
 
+  /**
+   * A decide request from UTF-8 bytes: the common shape in one streaming pass, anything else
+   * through the strict tree reading (which names the fault).
+   */
+  public static DecideRequest decide(byte[] body) {
+    DecideRequest fast = DecideStreamReader.read(body);
+    return fast != null ? fast : decide(parse(body));
+  }
+
   /** A decide request. */
   public static DecideRequest decide(JsonNode body) {
     JsonFields.object(body, "");

@@ -183,17 +183,19 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private static JsonNode body(ServerRequest req) {
-    byte[] bytes;
+    return RequestJson.parse(bytes(req)); // UTF-8 bytes straight to the parser: no String copy
+  }
+
+  private static byte[] bytes(ServerRequest req) {
     try (InputStream in = req.content().inputStream()) {
-      bytes = in.readAllBytes();
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return RequestJson.parse(bytes); // UTF-8 bytes straight to the parser: no String copy
   }
 
   private void decide(ServerRequest req, ServerResponse res) {
-    String answer = service.decisions().decide(RequestJson.decide(body(req)));
+    String answer = service.decisions().decide(RequestJson.decide(bytes(req)));
     send(res, 200, JSON_TYPE, answer);
   }
 
