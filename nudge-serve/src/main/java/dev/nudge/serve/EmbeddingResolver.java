@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * learning and replay read them from the log, so a later model reload or catalogue edit cannot make
  * a replay differ from what was learned live.
  *
- * <p>Thread-safety: safe for concurrent use; the per-nudge cache holds one vector per catalogue arm
- * and is refreshed when the arm (an immutable value published by the catalogue) changes.
+ * <p>Thread-safety: safe for concurrent use; the per-nudge cache holds one resolved arm per
+ * catalogue arm and is refreshed when the arm (an immutable value published by the catalogue), the
+ * model or the shape changes.
  */
 public final class EmbeddingResolver {
   private static final long SEED = Seeds.derive(Seeds.DEFAULT_SEED, "embedding-hashing");
@@ -46,7 +47,7 @@ public final class EmbeddingResolver {
     }
   }
 
-  private record Cached(Arm arm, int width, float[] vector) {}
+  private record Cached(Arm arm, EmbeddingModel model, Shape shape, Arm resolved) {}
 
   private record ShapeKey(ServiceConfig config, EmbeddingModel model, Shape shape) {}
 
@@ -135,24 +136,29 @@ public final class EmbeddingResolver {
     if (shape.items() == 0) {
       return arm;
     }
+    if (!cacheable) {
+      return resolve(arm, shape, model);
+    }
+    // Catalogue arms are immutable values: the resolved arm (whose constructor checks every
+    // component) is reused until the arm, the model or the shape changes.
+    Cached c = items.get(arm.id());
+    if (c != null && c.arm == arm && c.model == model && c.shape.equals(shape)) {
+      return c.resolved;
+    }
+    Arm resolved = resolve(arm, shape, model);
+    items.put(arm.id(), new Cached(arm, model, shape, resolved));
+    return resolved;
+  }
+
+  private static Arm resolve(Arm arm, Shape shape, EmbeddingModel model) {
     float[] v = model.item(arm.id());
     if (v == null || v.length != shape.items()) {
       if (!shape.hashMissing()) {
         return arm;
       }
-      v = cacheable ? cachedItem(arm, shape.items()) : hashItem(arm, shape.items());
+      v = hashItem(arm, shape.items());
     }
     return new Arm(arm.id(), arm.key(), v, arm.features(), arm.topic());
-  }
-
-  private float[] cachedItem(Arm arm, int width) {
-    Cached c = items.get(arm.id());
-    if (c != null && c.arm == arm && c.width == width) {
-      return c.vector;
-    }
-    float[] v = hashItem(arm, width);
-    items.put(arm.id(), new Cached(arm, width, v));
-    return v;
   }
 
   /** The hashed vector of an item: its id, its topic and its (already hashed) features. */
