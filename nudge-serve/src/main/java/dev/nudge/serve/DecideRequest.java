@@ -18,6 +18,8 @@ import java.util.Objects;
  *     opens at activation)
  * @param baselineActionId the application's own choice, served in apprentice mode (default: the
  *     first candidate)
+ * @param contextText the context object's JSON text as sent, or null to write it from {@code
+ *     context} (the streaming reader keeps the text, which saves serialising the tree again)
  */
 public record DecideRequest(
     String eventId,
@@ -27,13 +29,19 @@ public record DecideRequest(
     List<String> excluded,
     Integer slateSize,
     boolean deferActivation,
-    String baselineActionId) {
+    String baselineActionId,
+    String contextText) {
 
   public DecideRequest {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(context, "context");
     candidates = List.copyOf(candidates);
     excluded = List.copyOf(excluded);
+  }
+
+  /** The context as JSON text, for the log. */
+  public String contextJson() {
+    return contextText != null ? contextText : context.toString();
   }
 
   /**

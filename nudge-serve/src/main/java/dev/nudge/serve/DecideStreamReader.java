@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,13 +30,13 @@ final class DecideStreamReader {
   /** The request, or null when the strict path must read (and perhaps reject) the body. */
   static DecideRequest read(byte[] body) {
     try (JsonParser p = NudgeJson.JSON.createParser(body)) {
-      return read(p);
+      return read(p, body);
     } catch (IOException | RuntimeException e) {
       return null; // malformed or unexpected: the strict path explains it
     }
   }
 
-  private static DecideRequest read(JsonParser p) throws IOException {
+  private static DecideRequest read(JsonParser p, byte[] body) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
@@ -44,6 +45,7 @@ final class DecideStreamReader {
     String userId = null;
     String baseline = null;
     JsonNode context = null;
+    String contextText = null;
     List<DecideRequest.Candidate> candidates = List.of();
     List<String> excluded = List.of();
     Integer slateSize = null;
@@ -78,7 +80,13 @@ final class DecideStreamReader {
         }
         case CONTEXT -> {
           if (t == JsonToken.START_OBJECT) {
+            long from = p.currentTokenLocation().getByteOffset();
             context = p.readValueAsTree();
+            long to = p.currentLocation().getByteOffset();
+            if (from < 0 || to <= from || to > body.length || body[(int) to - 1] != '}') {
+              return null;
+            }
+            contextText = new String(body, (int) from, (int) (to - from), StandardCharsets.UTF_8);
           } else if (!isNull) {
             return null;
           }
@@ -133,7 +141,8 @@ final class DecideStreamReader {
         excluded,
         slateSize,
         defer,
-        baseline);
+        baseline,
+        contextText);
   }
 
   private static int bit(String field) {

@@ -199,7 +199,7 @@ public final class DecisionService {
         now,
         request.userId(),
         context.userKey(),
-        request.context().toString(),
+        request.contextJson(),
         features,
         context.userEmbedding(),
         candidates.stream().map(Arm::id).toList(),

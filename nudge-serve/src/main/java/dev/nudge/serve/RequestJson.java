@@ -114,7 +114,7 @@ public final class RequestJson {
     boolean defer = JsonFields.bool(body, "deferActivation", "");
     String baseline = JsonFields.id(body, "baselineActionId", "", false);
     return new DecideRequest(
-        eventId, userId, context, candidates, excluded, slateSize, defer, baseline);
+        eventId, userId, context, candidates, excluded, slateSize, defer, baseline, null);
   }
 
   /**

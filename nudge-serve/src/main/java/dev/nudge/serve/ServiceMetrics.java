@@ -1,10 +1,13 @@
 package dev.nudge.serve;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +23,9 @@ public final class ServiceMetrics {
   private final Counter rewards;
   private final LongAdder explored = new LongAdder();
   private final LongAdder decided = new LongAdder();
+  // Per-nudge meters, looked up once: registering builds an id per call, on every request.
+  private final Map<String, Counter> shown = new ConcurrentHashMap<>();
+  private final Map<String, DistributionSummary> rewardValues = new ConcurrentHashMap<>();
 
   public ServiceMetrics() {
     decisions = Counter.builder("nudge.decisions").description("Decisions made").register(registry);
@@ -50,7 +56,10 @@ public final class ServiceMetrics {
     if (wasExplored) {
       explored.increment();
     }
-    Counter.builder("nudge.shown").tag("nudge", rewardNudge).register(registry).increment();
+    shown
+        .computeIfAbsent(
+            rewardNudge, n -> Counter.builder("nudge.shown").tag("nudge", n).register(registry))
+        .increment();
   }
 
   void repeated() {
@@ -59,7 +68,9 @@ public final class ServiceMetrics {
 
   void rewarded(String nudge, double value) {
     rewards.increment();
-    registry.summary("nudge.reward.value", "nudge", nudge).record(value);
+    rewardValues
+        .computeIfAbsent(nudge, n -> registry.summary("nudge.reward.value", "nudge", n))
+        .record(value);
   }
 
   /** The Prometheus text exposition. */

@@ -15,6 +15,19 @@ class DecideStreamReaderTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  private static DecideRequest withText(DecideRequest r, String text) {
+    return new DecideRequest(
+        r.eventId(),
+        r.userId(),
+        r.context(),
+        r.candidates(),
+        r.excluded(),
+        r.slateSize(),
+        r.deferActivation(),
+        r.baselineActionId(),
+        text);
+  }
+
   @Test
   void commonBodiesReadAsTheStrictReaderReadsThem() {
     String[] bodies = {
@@ -29,7 +42,12 @@ class DecideStreamReaderTest {
     for (String body : bodies) {
       DecideRequest fast = DecideStreamReader.read(b(body));
       assertThat(fast).as(body).isNotNull();
-      assertThat(fast).as(body).isEqualTo(RequestJson.decide(RequestJson.parse(body)));
+      DecideRequest strict = RequestJson.decide(RequestJson.parse(body));
+      assertThat(fast.contextText() == null ? strict : withText(strict, fast.contextText()))
+          .as(body)
+          .isEqualTo(fast);
+      // The kept text is the context object itself.
+      assertThat(RequestJson.parse(fast.contextJson())).isEqualTo(strict.context());
     }
   }
 

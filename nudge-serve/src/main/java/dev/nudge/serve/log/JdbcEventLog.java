@@ -255,9 +255,9 @@ public final class JdbcEventLog implements EventLog {
         ps.setString(4, d.userId());
         ps.setInt(5, d.userKey());
         ps.setString(6, d.contextJson());
-        ps.setString(7, json(d.features()));
+        ps.setString(7, JsonText.numbers(d.features()));
         ps.setString(8, JsonText.strings(d.candidates()));
-        ps.setString(9, json(d.slate()));
+        ps.setString(9, JsonText.slate(d.slate()));
         ps.setString(10, json(d.rewardArm()));
         ps.setString(11, d.policy());
         ps.setString(12, d.modelVersion());

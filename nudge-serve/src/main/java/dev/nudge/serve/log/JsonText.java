@@ -56,4 +56,38 @@ public final class JsonText {
     }
     return out.append(']').toString();
   }
+
+  /** A JSON array of finite doubles. */
+  public static String numbers(double[] values) {
+    StringBuilder out = new StringBuilder(2 + 6 * values.length);
+    out.append('[');
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      number(out, values[i]);
+    }
+    return out.append(']').toString();
+  }
+
+  /** A slate as the log stores it: the {@link SlotRecord} fields by name. */
+  static String slate(java.util.List<SlotRecord> slate) {
+    StringBuilder out = new StringBuilder(2 + 80 * slate.size());
+    out.append('[');
+    for (int i = 0; i < slate.size(); i++) {
+      SlotRecord s = slate.get(i);
+      out.append(i == 0 ? "{\"id\":" : ",{\"id\":");
+      string(out, s.id());
+      out.append(",\"key\":").append(s.key()).append(",\"probability\":");
+      number(out, s.probability());
+      out.append(",\"score\":");
+      if (s.score() == null) {
+        out.append("null");
+      } else {
+        number(out, s.score());
+      }
+      out.append(",\"explored\":").append(s.explored()).append('}');
+    }
+    return out.append(']').toString();
+  }
 }

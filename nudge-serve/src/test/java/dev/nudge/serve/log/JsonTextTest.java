@@ -31,4 +31,14 @@ class JsonTextTest {
     assertThatThrownBy(() -> JsonText.number(new StringBuilder(), Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void slatesAndNumberArraysAreWhatJacksonWrites() throws Exception {
+    java.util.List<SlotRecord> slate =
+        List.of(new SlotRecord("b", 1, 0.92, 0.7, false), new SlotRecord("a", 0, 0.05, null, true));
+    assertThat(JsonText.slate(slate)).isEqualTo(JSON.writeValueAsString(slate));
+    double[] v = {0.5, -1, 0, 1e-9};
+    assertThat(JsonText.numbers(v)).isEqualTo(JSON.writeValueAsString(v));
+    assertThat(JsonText.numbers(new double[0])).isEqualTo("[]");
+  }
 }
