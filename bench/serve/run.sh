@@ -12,6 +12,7 @@ cd "$root"
 cores="${CORES:-0,1}"
 port="${PORT:-18080}"
 dur="${DURATION:-20s}"
+warmup="${WARMUP:-20s}" # per server, before its first phase: C2 needs it on 2 cores
 conns="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
 date="$(date -u +%Y-%m-%d)"
@@ -65,7 +66,7 @@ PY
   echo "$name: $(cat "$work/$name.json")" >&2
 }
 # Warm-up: JIT, the 100 new candidates' registration, SQLite pages.
-taskset -c "$cores" wrk -t"$threads" -c"$conns" -d10s -s bench/serve/decide.lua "$url" -- warm >/dev/null
+taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
 bench health health.lua /health/live
 bench decide decide.lua "" main
 bench reward reward.lua "" main 1000
@@ -89,7 +90,7 @@ with open(path, "w") as f:
         f.write(f"user\tu{u}\t{unit()}\n")
 PY
 start_server neural --model "$work/model.tsv" --policy "s-n-galm-ucb(d1=$dim)"
-taskset -c "$cores" wrk -t"$threads" -c"$conns" -d10s -s bench/serve/decide.lua "$url" -- warm >/dev/null
+taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
 bench decide_neural decide.lua "" main
 neural=$(curl -s "$url/v1/models")
 stop_server
@@ -97,8 +98,8 @@ stop_server
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 cat >"$out.json" <<JSON
 {"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$(cut -d' ' -f1-3 /proc/loadavg)"},
- "wrk":{"threads":$threads,"connections":$conns,"duration":"$dur"},"java_opts":"${NUDGE_JAVA_OPTS:--Xmx2g}",
- "command":"CORES=$cores DURATION=$dur CONNECTIONS=$conns THREADS=$threads bench/serve/run.sh",
+ "wrk":{"threads":$threads,"connections":$conns,"duration":"$dur","warmup":"$warmup"},"java_opts":"${NUDGE_JAVA_OPTS:--Xmx2g}",
+ "command":"CORES=$cores DURATION=$dur WARMUP=$warmup CONNECTIONS=$conns THREADS=$threads bench/serve/run.sh",
  "health_reference":$(cat "$work/health.json"),"decide":$(cat "$work/decide.json"),"reward":$(cat "$work/reward.json"),
  "decide_neural":$(cat "$work/decide_neural.json"),"models":$learned,"neural_models":$neural,"neural_dim":$dim}
 JSON
@@ -122,7 +123,7 @@ with open(sys.argv[2], "w") as f:
 
 Machine: {m['nproc']} cores ({m['cpu']}), server and wrk pinned to cores {m['pinned_cores']},
 load average before the run {m['loadavg_before']} (the machine is shared).
-Command: `{r['command']}` (wrk -t{w['threads']} -c{w['connections']}, {w['duration']} per phase after a 10 s decide warm-up per server; SQLite
+Command: `{r['command']}` (wrk -t{w['threads']} -c{w['connections']}, {w['duration']} per phase after a {w['warmup']} decide warm-up per server; SQLite
 event log in WAL mode; every decision and reward committed before it is answered).
 
 | Phase | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/req | req/s if the server had 2 free cores |

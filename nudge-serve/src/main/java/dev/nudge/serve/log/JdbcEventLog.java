@@ -53,6 +53,7 @@ public final class JdbcEventLog implements EventLog {
   private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closing;
+  private WalCheckpointer checkpointer; // SQLite only; set once in open()
 
   private record Queued(LogWrite write, CompletableFuture<Void> done) {}
 
@@ -87,6 +88,9 @@ public final class JdbcEventLog implements EventLog {
       Connection read = DriverManager.getConnection(jdbcUrl);
       dialect.configure(read);
       JdbcEventLog log = new JdbcEventLog(dialect, write, read);
+      if (dialect == SqlDialect.SQLITE) {
+        log.checkpointer = WalCheckpointer.start(jdbcUrl);
+      }
       log.writer.start();
       return log;
     } catch (SQLException e) {
@@ -567,6 +571,9 @@ public final class JdbcEventLog implements EventLog {
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     queue.add(new Queued(null, stopped));
     stopped.join();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     try {
       for (PreparedStatement ps : prepared.values()) {
         ps.close();

@@ -42,6 +42,8 @@ enum SqlDialect {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=NORMAL");
         s.execute("PRAGMA busy_timeout=10000");
+        // Checkpoints run on their own thread (WalCheckpointer), never inside a commit.
+        s.execute("PRAGMA wal_autocheckpoint=0");
       }
     }
   }
