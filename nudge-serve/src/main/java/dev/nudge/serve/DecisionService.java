@@ -52,6 +52,7 @@ public final class DecisionService {
   private final Supplier<ServiceConfig> config;
   private final AtomicReference<EmbeddingModel> model;
   private final EmbeddingResolver embeddings = new EmbeddingResolver();
+  private volatile NamedPolicy lastName;
   private final ServiceMetrics metrics;
   private final InstantSource clock;
   private final AtomicLong decisionSeq;
@@ -192,7 +193,8 @@ public final class DecisionService {
     }
     Instant now = now();
     Instant activatedAt = request.deferActivation() ? null : now;
-    String response = response(eventId, served, rewardArm.id(), policy.name(), m.version());
+    String policyName = policyName(policy);
+    String response = response(eventId, served, rewardArm.id(), policyName, m.version());
     return new DecisionRecord(
         decisionSeq.incrementAndGet(),
         eventId,
@@ -210,12 +212,28 @@ public final class DecisionService {
             rewardArm.embedding(),
             rewardArm.features(),
             rewardArm.topic()),
-        policy.name(),
+        policyName,
         m.version(),
         cfg.learningMode().wireName(),
         activatedAt,
         response);
   }
+
+  /**
+   * The policy's name, built once per published policy (names with parameters are built from
+   * scratch on every call, and each decision needs one).
+   */
+  private String policyName(Policy policy) {
+    NamedPolicy last = lastName;
+    if (last != null && last.policy == policy) {
+      return last.name;
+    }
+    String name = policy.name();
+    lastName = new NamedPolicy(policy, name);
+    return name;
+  }
+
+  private record NamedPolicy(Policy policy, String name) {}
 
   private List<Arm> candidates(
       DecideRequest request,

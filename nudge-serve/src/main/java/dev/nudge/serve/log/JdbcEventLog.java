@@ -262,7 +262,7 @@ public final class JdbcEventLog implements EventLog {
         ps.setString(7, JsonText.numbers(d.features()));
         ps.setString(8, JsonText.strings(d.candidates()));
         ps.setString(9, JsonText.slate(d.slate()));
-        ps.setString(10, json(d.rewardArm()));
+        ps.setString(10, JsonText.arm(d.rewardArm()));
         ps.setString(11, d.policy());
         ps.setString(12, d.modelVersion());
         ps.setString(13, d.mode());
@@ -275,7 +275,7 @@ public final class JdbcEventLog implements EventLog {
         if (d.userEmbedding().length == 0) {
           ps.setNull(16, Types.VARCHAR);
         } else {
-          ps.setString(16, json(d.userEmbedding()));
+          ps.setString(16, JsonText.floats(d.userEmbedding()));
         }
         ps.addBatch();
       }

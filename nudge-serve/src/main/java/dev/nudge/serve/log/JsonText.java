@@ -90,4 +90,36 @@ public final class JsonText {
     }
     return out.append(']').toString();
   }
+
+  /** A JSON array of finite floats, as Jackson writes them ({@link Float#toString}). */
+  public static String floats(float[] values) {
+    StringBuilder out = new StringBuilder(2 + 12 * values.length);
+    floats(out, values);
+    return out.toString();
+  }
+
+  private static void floats(StringBuilder out, float[] values) {
+    out.append('[');
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      if (!Float.isFinite(values[i])) {
+        throw new IllegalArgumentException("JSON has no " + values[i]);
+      }
+      out.append(values[i]);
+    }
+    out.append(']');
+  }
+
+  /** An arm as the log stores it: the {@link ArmRecord} fields by name. */
+  static String arm(ArmRecord arm) {
+    StringBuilder out = new StringBuilder(64 + 12 * arm.embedding().length);
+    out.append("{\"id\":");
+    string(out, arm.id());
+    out.append(",\"key\":").append(arm.key()).append(",\"embedding\":");
+    floats(out, arm.embedding());
+    out.append(",\"features\":").append(numbers(arm.features()));
+    return out.append(",\"topic\":").append(arm.topic()).append('}').toString();
+  }
 }

@@ -41,4 +41,16 @@ class JsonTextTest {
     assertThat(JsonText.numbers(v)).isEqualTo(JSON.writeValueAsString(v));
     assertThat(JsonText.numbers(new double[0])).isEqualTo("[]");
   }
+
+  @Test
+  void armsAndFloatArraysAreWhatJacksonWrites() throws Exception {
+    ArmRecord arm =
+        new ArmRecord("n\"1", 3, new float[] {0.1f, -2.5e-8f, 1f}, new double[] {1, 0.5}, 2);
+    assertThat(JsonText.arm(arm)).isEqualTo(JSON.writeValueAsString(arm));
+    ArmRecord bare = new ArmRecord("a", 0, null, null, -1);
+    assertThat(JsonText.arm(bare)).isEqualTo(JSON.writeValueAsString(bare));
+    float[] v = {0.25f, 1e-7f, -3f};
+    assertThat(JsonText.floats(v)).isEqualTo(JSON.writeValueAsString(v));
+    assertThat(JSON.readValue(JsonText.floats(v), float[].class)).containsExactly(v);
+  }
 }
