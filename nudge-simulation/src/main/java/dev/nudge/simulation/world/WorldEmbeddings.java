@@ -44,6 +44,10 @@ public final class WorldEmbeddings {
   /** The largest accepted embedding dimension. */
   public static final int MAX_DIMENSION = 4096;
 
+  // Where the nudge's best hour on the unit circle sits in the natural coordinates.
+  private static final int BEST_HOUR_SIN = 2 + NudgeProfile.FEATURE_NAMES.indexOf("best-hour-sin");
+  private static final int BEST_HOUR_COS = 2 + NudgeProfile.FEATURE_NAMES.indexOf("best-hour-cos");
+
   private final BankingWorld world;
   private final int dimension;
   private final double noise;
@@ -141,10 +145,8 @@ public final class WorldEmbeddings {
     accumulate(natural, momentWeights, c);
     // τ cos(2π(h − h_k)/24) = τ (sin h · sin h_k + cos h · cos h_k): the moment's hour on the unit
     // circle (its first two features) meets the nudge's best hour (its last two).
-    int bestHourSin = 2 + NudgeProfile.FEATURE_NAMES.indexOf("best-hour-sin");
-    int bestHourCos = 2 + NudgeProfile.FEATURE_NAMES.indexOf("best-hour-cos");
-    natural[bestHourSin] += world.truth().timingEffect() * c[0];
-    natural[bestHourCos] += world.truth().timingEffect() * c[1];
+    natural[BEST_HOUR_SIN] += world.truth().timingEffect() * c[0];
+    natural[BEST_HOUR_COS] += world.truth().timingEffect() * c[1];
     return embed(natural, Seeds.random(userNoiseSeed, user.index()));
   }
 
