@@ -20,12 +20,13 @@ import dev.nudge.simulation.world.WorldDecisions;
 import dev.nudge.simulation.world.WorldEmbeddings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,8 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rounds is at most {@code maxRegretRatio} times random's. The world is small so that per-user
  * models learn within the run: {@value #USERS} users, {@value #NUDGES} nudges (five product
  * families, which the two-stage policies use as topics), the default hidden model, one nudge per
- * round. The neural policies read {@link WorldEmbeddings} of {@value #DIMENSION} dimensions with
- * per-coordinate noise {@value #EMBEDDING_NOISE} instead of a trained two-tower model.
+ * round (three in the cases that exercise DynaTopicRec's groups, measured against random's slates
+ * of three). The neural policies read {@link WorldEmbeddings} of {@value #DIMENSION} dimensions
+ * with per-coordinate noise {@value #EMBEDDING_NOISE} instead of a trained two-tower model.
  *
  * <p>Every run uses the same rounds, users, moments and click draws as random's (common random
  * numbers), so the ratio measures the policy, not the luck of the draw. Margins are the measured
@@ -67,12 +69,21 @@ class WorldLearningTest {
   private static final BanditSimulator SIMULATOR =
       new BanditSimulator(new WorldDecisions(WORLD, EMBEDDINGS), WORLD.config().seed());
 
-  private static SimulationResult random;
+  /** Random's run per slate size, the yardstick. */
+  private static final Map<Integer, SimulationResult> RANDOM = new ConcurrentHashMap<>();
 
-  /** One policy and its margin. */
-  record Case(String label, Supplier<Policy> policy, double maxRegretRatio) {
+  /** One policy, the slate size it shows, and its margin. */
+  record Case(String label, Supplier<Policy> policy, int slateSize, double maxRegretRatio) {
     static Case spec(String spec, double maxRegretRatio) {
-      return new Case(spec, () -> REGISTRY.create(spec), maxRegretRatio);
+      return spec(spec, 1, maxRegretRatio);
+    }
+
+    static Case spec(String spec, int slateSize, double maxRegretRatio) {
+      return new Case(
+          slateSize == 1 ? spec : spec + ", slates of " + slateSize,
+          () -> REGISTRY.create(spec),
+          slateSize,
+          maxRegretRatio);
     }
 
     /** The registry name of the policy's family. */
@@ -120,6 +131,11 @@ class WorldLearningTest {
         Case.spec("two-stage(topic=" + galm + ", item=" + galm + ", p=3)", 0.85),
         Case.spec("two-stage(topic=" + gblm + ", item=" + gblm + ", p=3)", 0.50),
         Case.spec("two-stage(topic=ucb1(c=0.2), item=epsilon-greedy(epsilon=0.1), p=3)", 0.80),
+        // Slates of 3: flat S-N-GBLM-UCB, then two-stage, where DynaTopicRec splits the ranked
+        // families into 3 groups, one per slot.
+        Case.spec(gblm, 3, 0.35),
+        Case.spec("two-stage(topic=" + gblm + ", item=" + gblm + ", p=3)", 3, 0.65),
+        Case.spec("two-stage(topic=ucb1(c=0.2), item=epsilon-greedy(epsilon=0.1), p=3)", 3, 0.90),
         kmeansTwoStage("S-N-GBLM-UCB", () -> BilinearUcbPolicy.exact(DIMENSION, DIMENSION), 0.60),
         kmeansTwoStage("S-N-GALM-UCB", () -> AdditiveUcbPolicy.paper(DIMENSION, DIMENSION), 0.85));
   }
@@ -139,18 +155,20 @@ class WorldLearningTest {
                 TopicEmbeddings.mean(),
                 3,
                 TwoStagePolicy.DEFAULT_PROBABILITY_SAMPLES),
+        1,
         maxRegretRatio);
   }
 
-  @BeforeAll
-  static void runRandom() {
-    random = SIMULATOR.run(new RandomPolicy(), ROUNDS, 1, Progress.silent());
+  private static SimulationResult random(int slateSize) {
+    return RANDOM.computeIfAbsent(
+        slateSize, m -> SIMULATOR.run(new RandomPolicy(), ROUNDS, m, Progress.silent()));
   }
 
   @Test
   void randomLeavesMuchToLearn() {
     // Random loses a large share of the oracle's clicks, so that the margins mean something.
-    assertThat(random.regret()).isGreaterThan(0.5 * random.oracleClicks());
+    assertThat(random(1).regret()).isGreaterThan(0.5 * random(1).oracleClicks());
+    assertThat(random(3).regret()).isGreaterThan(0.4 * random(3).oracleClicks());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -158,9 +176,9 @@ class WorldLearningTest {
   void beatsRandomByItsStatedMargin(Case c) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
-    SimulationResult r = SIMULATOR.run(c.policy().get(), ROUNDS, 1, Progress.silent());
+    SimulationResult r = SIMULATOR.run(c.policy().get(), ROUNDS, c.slateSize(), Progress.silent());
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    double ratio = r.regret() / random.regret();
+    double ratio = r.regret() / random(c.slateSize()).regret();
     assertThat(ratio)
         .as(c.label() + ": regret / random's regret")
         .isLessThanOrEqualTo(c.maxRegretRatio());
