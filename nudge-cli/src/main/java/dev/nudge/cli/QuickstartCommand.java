@@ -121,9 +121,18 @@ final class QuickstartCommand implements Callable<Integer> {
       out.println("Regret curves: " + plot);
     }
     out.println();
+    // The same bank, live: the next thing a newcomer wants is a decision over HTTP.
+    out.println("Next, the same nudges behind an app (docs/service.md):");
+    out.println("  ./nudge serve --port 8080");
     out.println(
-        "Next: nudge serve starts the decide/reward service; nudge --help lists every command;"
-            + " nudge config defaults > my.yaml, edit, nudge quickstart --config my.yaml");
+        "  curl -s -X POST localhost:8080/v1/decide -H 'Content-Type: application/json'"
+            + " -d '{\"eventId\":\"e1\",\"userId\":\"u1\",\"context\":{\"hour\":9}}'");
+    out.println(
+        "  curl -s -X POST localhost:8080/v1/events/e1/reward"
+            + " -H 'Content-Type: application/json' -d '{\"value\":1}'");
+    out.println(
+        "More: nudge --help lists every command; nudge config defaults > my.yaml, edit it, then"
+            + " nudge quickstart --config my.yaml");
     out.flush();
     return 0;
   }

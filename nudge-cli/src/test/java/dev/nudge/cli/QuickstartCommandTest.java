@@ -39,8 +39,10 @@ class QuickstartCommandTest {
     }
     assertThat(rows).as(run.out()).isEqualTo(4);
     assertThat(run.out()).contains("oracle").contains("savings-goal");
-    assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-        .startsWith("Next: nudge serve");
+    assertThat(run.out())
+        .contains("./nudge serve --port 8080")
+        .contains("localhost:8080/v1/decide")
+        .contains("localhost:8080/v1/events/e1/reward");
   }
 
   @Test
