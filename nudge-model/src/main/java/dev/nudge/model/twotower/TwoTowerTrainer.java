@@ -74,7 +74,7 @@ public final class TwoTowerTrainer {
             Seeds.random(seed, "two-tower.init.item"));
     this.userState = new TowerState(userWeights);
     this.itemState = new TowerState(itemWeights);
-    this.adam = new AdamOptimizer(training.learningRate());
+    this.adam = new AdamOptimizer(training.learningRate(), training.l2());
     this.dropoutRng = Seeds.random(seed, "two-tower.dropout");
     this.negativeRng = Seeds.random(seed, "two-tower.negatives");
   }
