@@ -134,7 +134,7 @@ public class TwoTowerBench {
     RankingEvaluator rsVal = new RankingEvaluator(users, items, rs.train(), rs.validation());
     report("recbole-rs", "popularity", rsTest, PopularityRecommender.fit(rs.train(), items)::score, Double.NaN);
     report("recbole-rs", "bpr-mf", rsTest, bpr("recbole-rs", rs.train(), users, items, rsVal), Double.NaN);
-    twoTower("recbole-rs", "two-tower (id, dim 64, bce, l2)", d, rs.train(), rsVal, rsTest,
+    twoTower("recbole-rs", "two-tower (id 64, bce 32 neg, l2 1e-4)", d, rs.train(), rsVal, rsTest,
         recboleTowers(maxEpochs));
   }
 
@@ -144,7 +144,7 @@ public class TwoTowerBench {
     TowerConfig item = new TowerConfig(List.of(InputGroup.id(64)), List.of(), null, null);
     return new TwoTowerConfig(
         user, item, 64, false, null,
-        new TrainingConfig(TrainingConfig.Loss.BCE, 8, null, 0.005, 512, maxEpochs, 3, null, 0.0, SEED, 1, 0.0));
+        new TrainingConfig(TrainingConfig.Loss.BCE, 32, null, 0.002, 512, maxEpochs, 5, null, 0.0, SEED, 1, 1e-4));
   }
 
   /** BPR-MF with early stopping on validation NDCG@10 (64 factors, L2 chosen on validation). */

@@ -17,6 +17,8 @@ has() { [[ " $parts " == *" $1 "* ]]; }
 data="${NUDGE_DATA:-$root/../shared/data/ml-100k}"
 date="$(date -u +%Y-%m-%d)"
 out="bench/results/two-tower-$date"
+# A partial run gets its own file, so it never overwrites a full run of the same day.
+[[ "$parts" == "synthetic loo recbole cold" ]] || out="$out-${parts// /-}"
 raw="$(mktemp)"
 mkdir -p bench/results
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl nudge-cli -am >&2
