@@ -1,6 +1,7 @@
 package dev.nudge.model.twotower;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How raw values of one user-tower input group became model inputs at training time: the
@@ -57,7 +58,10 @@ public record RawFeatureCodec(
   private static void require(boolean ok, String field, InputGroup.Kind kind) {
     if (!ok) {
       throw new IllegalArgumentException(
-          field + " must be set (and valid) for a " + kind.name().toLowerCase() + " group");
+          field
+              + " must be set (and valid) for a "
+              + kind.name().toLowerCase(Locale.ROOT)
+              + " group");
     }
   }
 }

@@ -126,6 +126,21 @@ class ColdUserTest {
   }
 
   @Test
+  void codecsMissingWhatTheirKindNeedsAreRejected() {
+    assertThatThrownBy(
+            () -> new RawFeatureCodec(InputGroup.Kind.CATEGORICAL, "x", null, null, null, null))
+        .hasMessageContaining("vocabulary must be set")
+        .hasMessageContaining("categorical");
+    assertThatThrownBy(
+            () -> new RawFeatureCodec(InputGroup.Kind.NUMERIC, "age", null, 30.0, 0.0, null))
+        .hasMessageContaining("scale");
+    assertThatThrownBy(() -> new RawFeatureCodec(InputGroup.Kind.TEXT, "t", null, null, null, null))
+        .hasMessageContaining("tokens");
+    assertThatThrownBy(() -> new RawFeatureCodec(null, null, null, null, null, null))
+        .hasMessageContaining("kind must be set");
+  }
+
+  @Test
   void savedModelsEncodeColdUsersTheSameWay(@TempDir Path dir) {
     TwoTowerModel model = train(config(true));
     TwoTowerFiles.save(model, dir);
