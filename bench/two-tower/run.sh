@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Two-tower benchmark: Java (DJL) vs a PyTorch reference on ML-100K and on 1M synthetic
-# interactions, beside popularity and BPR-MF. Writes bench/results/two-tower-<date>.{json,md}.
+# interactions, beside popularity and BPR-MF; RecBole's protocol on ML-100K; cold users.
+# Writes bench/results/two-tower-<date>.{json,md}.
 #   bench/two-tower/run.sh [epochs (default 10)] [synthetic interactions, Java (default 1000000)]
 #                          [synthetic interactions, PyTorch (default 300000)]
+# PARTS (default "synthetic loo recbole cold") picks the parts to run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -10,9 +12,13 @@ source .mvn/find-jdk.sh
 epochs="${1:-10}"
 n="${2:-1000000}"
 tn="${3:-300000}"
+parts="${PARTS:-synthetic loo recbole cold}"
+has() { [[ " $parts " == *" $1 "* ]]; }
 data="${NUDGE_DATA:-$root/../shared/data/ml-100k}"
 date="$(date -u +%Y-%m-%d)"
 out="bench/results/two-tower-$date"
+# A partial run gets its own file, so it never overwrites a full run of the same day.
+[[ "$parts" == "synthetic loo recbole cold" ]] || out="$out-${parts// /-}"
 raw="$(mktemp)"
 mkdir -p bench/results
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl nudge-cli -am >&2
@@ -22,11 +28,21 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=
   -DDJL_CACHE_DIR="$cache" -DENGINE_CACHE_DIR="$cache" -Xmx4g -cp "$cp")
 py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes first on PATH
 {
-  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"bench/two-tower/run.sh $epochs $n $tn\"}}"
-  "${java[@]}" bench/two-tower/TwoTowerBench.java synthetic "$n" 1024
-  $py bench/two-tower/torch_twotower.py synthetic "$tn" 1024
-  "${java[@]}" bench/two-tower/TwoTowerBench.java ml100k "$data" "$epochs"
-  $py bench/two-tower/torch_twotower.py ml100k "$data" "$epochs"
+  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
+  if has synthetic; then
+    "${java[@]}" bench/two-tower/TwoTowerBench.java synthetic "$n" 1024
+    $py bench/two-tower/torch_twotower.py synthetic "$tn" 1024
+  fi
+  if has loo; then
+    "${java[@]}" bench/two-tower/TwoTowerBench.java ml100k "$data" "$epochs"
+    $py bench/two-tower/torch_twotower.py ml100k "$data" "$epochs"
+  fi
+  if has recbole; then
+    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole "$data" 60
+  fi
+  if has cold; then
+    "${java[@]}" bench/two-tower/TwoTowerBench.java cold "$data" 5
+  fi
   echo "{\"load_after\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
 } 2> >(grep -v -E '^WARNING|SLF4J' >&2) | grep '^{' | tee "$raw"
 $py bench/two-tower/report.py "$raw" "$out"

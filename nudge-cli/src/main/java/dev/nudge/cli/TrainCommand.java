@@ -10,6 +10,7 @@ import dev.nudge.data.split.ImplicitLabels;
 import dev.nudge.data.split.LeaveLastOutSplitter;
 import dev.nudge.data.split.RandomSplitter;
 import dev.nudge.data.split.Split;
+import dev.nudge.data.split.UserRandomSplitter;
 import dev.nudge.eval.metrics.EvaluationConfig;
 import dev.nudge.eval.metrics.ItemScorer;
 import dev.nudge.eval.metrics.MetricReport;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
     description = {
       "Train a two-tower model (DJL, PyTorch engine) on a data set and save a model directory.",
       "Splits: loo (per-user temporal leave-one-out on positives, last = test, one before =",
-      "validation) or random (80/10/10 of all rows, every rating read as a positive)."
+      "validation), random (80/10/10 of all rows) or user-random (each user's rows shuffled and",
+      "cut 80/10/10, RecBole's default); the random splits read every rating as a positive."
     })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -67,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--split",
       defaultValue = "loo",
-      description = "loo or random. Default: ${DEFAULT-VALUE}.")
+      description = "loo, random or user-random. Default: ${DEFAULT-VALUE}.")
   String split;
 
   @Option(names = "--epochs", description = "Overrides train.training.epochs.")
@@ -90,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
       training = training.withSeed(seed);
     }
     SplitKind kind = SplitKind.parse(split);
-    if (kind == SplitKind.RANDOM) {
+    if (kind != SplitKind.LOO) {
       training = training.withPositiveThreshold(0);
     }
     cfg = cfg.withTraining(training);
@@ -146,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
   /** How a data set is cut into train, validation and test. */
   enum SplitKind {
     LOO("loo"),
-    RANDOM("random-80-10-10");
+    RANDOM("random-80-10-10"),
+    USER_RANDOM("user-random-80-10-10");
 
     private final String label;
 
@@ -162,8 +165,10 @@ public final class TrainCommand implements Callable<Integer> {
       return switch (text.toLowerCase(Locale.ROOT)) {
         case "loo" -> LOO;
         case "random", "random-80-10-10" -> RANDOM;
+        case "user-random", "user-random-80-10-10" -> USER_RANDOM;
         default ->
-            throw InputException.forField("split", "must be loo or random, got '" + text + "'");
+            throw InputException.forField(
+                "split", "must be loo, random or user-random, got '" + text + "'");
       };
     }
   }
@@ -179,9 +184,12 @@ public final class TrainCommand implements Callable<Integer> {
   static Parts parts(Dataset dataset, SplitKind kind, double threshold, long seed) {
     ImplicitLabels labels = new ImplicitLabels((float) threshold);
     Split s =
-        kind == SplitKind.LOO
-            ? new LeaveLastOutSplitter(labels, true).split(dataset.interactions())
-            : new RandomSplitter(Fractions.DEFAULT, seed).split(dataset.interactions());
+        switch (kind) {
+          case LOO -> new LeaveLastOutSplitter(labels, true).split(dataset.interactions());
+          case RANDOM -> new RandomSplitter(Fractions.DEFAULT, seed).split(dataset.interactions());
+          case USER_RANDOM ->
+              new UserRandomSplitter(Fractions.DEFAULT, seed).split(dataset.interactions());
+        };
     return new Parts(
         s.train(),
         labels.positives(s.validation()),

@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +152,83 @@ class TrainEvaluateCommandTest {
     assertThat(manifest).contains("ndcg@10: " + json.get("ndcg@10").asDouble());
   }
 
+  private static Run evaluate(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "evaluate", "--model", model.toString(), "--data", data.toString(), "--seed", "3"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void baselinesAreScoredInTheSameHarnessBesideTheModel() throws IOException {
+    Run plain = evaluate("--json");
+    Run both = evaluate("--json", "--baseline", "popularity,bpr");
+    assertThat(both.code()).as(both.err()).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode json = mapper.readTree(both.out());
+    assertThat(json.fieldNames()).toIterable().containsExactly("two-tower", "popularity", "bpr");
+    // The model's object is exactly what evaluate prints without baselines.
+    assertThat(json.get("two-tower")).isEqualTo(mapper.readTree(plain.out()));
+    for (String name : List.of("popularity", "bpr")) {
+      JsonNode m = json.get(name);
+      assertThat(m.fieldNames())
+          .toIterable()
+          .containsExactlyElementsOf(() -> json.get("two-tower").fieldNames());
+      assertThat(m.get("ndcg@10").asDouble()).isBetween(0.0, 1.0);
+      assertThat(m.get("hr@10").asDouble()).isGreaterThanOrEqualTo(m.get("ndcg@10").asDouble());
+    }
+    // Popularity shows every user nearly the same list; BPR personalises.
+    assertThat(json.get("popularity").get("coverage@5").asDouble())
+        .isLessThan(json.get("bpr").get("coverage@5").asDouble());
+    // A baseline alone gives the same numbers as beside another one (each is fitted the same way).
+    JsonNode popularityOnly = mapper.readTree(evaluate("--json", "--baseline", "popularity").out());
+    assertThat(popularityOnly.get("popularity")).isEqualTo(json.get("popularity"));
+  }
+
+  @Test
+  void baselineTableHasAColumnPerModelAndNoneChangesNothing() {
+    Run table = evaluate("--baseline", "bpr,popularity");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out().lines().toList().get(1).trim().split(" +"))
+        .containsExactly("metric", "two-tower", "bpr", "popularity");
+    assertThat(table.out())
+        .containsPattern("(?m)^  ndcg@10 +\\d\\.\\d{4} +\\d\\.\\d{4} +\\d\\.\\d{4}$");
+    assertThat(evaluate("--baseline", "none").out()).isEqualTo(evaluate().out());
+    Run bad = evaluate("--baseline", "popularity,knn");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("baseline").contains("'knn'").contains("popularity or bpr");
+  }
+
+  @Test
+  void trainAndEvaluateOnRecBolesPerUserRandomSplit() throws IOException {
+    Path userRandom = root.resolve("user-random");
+    Run train =
+        run(
+            "train",
+            "--data",
+            data.toString(),
+            "--format",
+            "ml-100k",
+            "--out",
+            userRandom.toString(),
+            "--config",
+            root.resolve("nudge.yaml").toString(),
+            "--split",
+            "user-random",
+            "--epochs",
+            "1",
+            "--quiet");
+    assertThat(train.code()).as(train.err()).isZero();
+    assertThat(Files.readString(userRandom.resolve("manifest.yaml")))
+        .contains("user-random-80-10-10");
+    Run eval =
+        run("evaluate", "--model", userRandom.toString(), "--data", data.toString(), "--json");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    assertThat(new ObjectMapper().readTree(eval.out()).get("hr@10").asDouble()).isBetween(0.0, 1.0);
+  }
+
   @Test
   void badInputFailsWithAMessageAndExitCode2() {
     Run protocol =
@@ -177,6 +256,6 @@ class TrainEvaluateCommandTest {
             "kfold",
             "--quiet");
     assertThat(split.code()).isEqualTo(2);
-    assertThat(split.err()).contains("loo or random");
+    assertThat(split.err()).contains("loo, random or user-random");
   }
 }

@@ -24,9 +24,40 @@ public final class BprRecommender {
     this.bias = bias;
   }
 
-  /** Fits the factors to the positives of {@code train}. */
+  /** Scores the factors after an epoch (higher is better), e.g. validation NDCG@10. */
+  @FunctionalInterface
+  public interface EpochScore {
+    /**
+     * @param snapshot the factors as they are now; valid only during the call
+     */
+    double score(BprRecommender snapshot);
+  }
+
+  /** Fits the factors to the positives of {@code train}, for every configured epoch. */
   public static BprRecommender fit(
       InteractionLog train, int userCount, int itemCount, BprConfig config, Progress progress) {
+    return fit(train, userCount, itemCount, config, null, 1, progress);
+  }
+
+  /**
+   * Fits the factors with early stopping: after each epoch {@code validation} scores them, training
+   * stops once {@code patience} epochs in a row brought no better score, and the best epoch's
+   * factors are returned.
+   *
+   * @param validation the score after each epoch, or null to run every epoch
+   * @param patience epochs without a better score before stopping, >= 1
+   */
+  public static BprRecommender fit(
+      InteractionLog train,
+      int userCount,
+      int itemCount,
+      BprConfig config,
+      EpochScore validation,
+      int patience,
+      Progress progress) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+    }
     int f = config.factors();
     int[][] seen = new int[userCount][];
     int[] counts = new int[userCount];
@@ -58,6 +89,9 @@ public final class BprRecommender {
     float lr = (float) config.learningRate();
     float reg = (float) config.regularisation();
     int n = train.size();
+    BprRecommender best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
       for (int s = 0; s < n; s++) {
         int r = rng.nextInt(n);
@@ -91,8 +125,18 @@ public final class BprRecommender {
         b[j] += lr * (-g - reg * b[j]);
       }
       progress.step(n);
+      if (validation != null) {
+        double score = validation.score(new BprRecommender(f, p, q, b));
+        if (best == null || score > bestScore) {
+          best = new BprRecommender(f, p.clone(), q.clone(), b.clone());
+          bestScore = score;
+          bestEpoch = epoch;
+        } else if (epoch - bestEpoch >= patience) {
+          break;
+        }
+      }
     }
-    return new BprRecommender(f, p, q, b);
+    return best != null ? best : new BprRecommender(f, p, q, b);
   }
 
   /** Writes p_u . q_i + b_i for every item into {@code out}. */

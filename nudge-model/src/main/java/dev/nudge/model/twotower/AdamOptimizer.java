@@ -11,12 +11,19 @@ final class AdamOptimizer {
   private static final float EPSILON = 1e-8f;
 
   private final float learningRate;
+  private final float l2;
   private long step;
   private float correction1;
   private float correction2;
 
-  AdamOptimizer(double learningRate) {
+  /**
+   * @param learningRate the step size
+   * @param l2 L2 weight added to the gradient of every table row a step touches (not to dense
+   *     parameters): the lazy counterpart of regularising the batch's embeddings in the loss
+   */
+  AdamOptimizer(double learningRate, double l2) {
     this.learningRate = (float) learningRate;
+    this.l2 = (float) l2;
   }
 
   /** Starts a step: advances the bias corrections shared by every parameter of this step. */
@@ -39,7 +46,7 @@ final class AdamOptimizer {
 
   /** A dense step over the whole array. */
   void dense(float[] param, float[] grad, Moments s) {
-    update(param, grad, s, 0, 0, param.length);
+    update(param, grad, s, 0, 0, param.length, 0f);
   }
 
   /**
@@ -50,14 +57,15 @@ final class AdamOptimizer {
    * @param width the row's width
    */
   void row(float[] param, float[] grad, Moments s, int offset, int gradOffset, int width) {
-    update(param, grad, s, offset, gradOffset, width);
+    update(param, grad, s, offset, gradOffset, width, l2);
   }
 
-  private void update(float[] param, float[] grad, Moments s, int offset, int gradOffset, int n) {
+  private void update(
+      float[] param, float[] grad, Moments s, int offset, int gradOffset, int n, float decay) {
     float lr = learningRate * (float) Math.sqrt(correction2) / correction1;
     for (int k = 0; k < n; k++) {
       int p = offset + k;
-      float g = grad[gradOffset + k];
+      float g = grad[gradOffset + k] + decay * param[p];
       s.m[p] = BETA1 * s.m[p] + (1 - BETA1) * g;
       s.v[p] = BETA2 * s.v[p] + (1 - BETA2) * g * g;
       param[p] -= lr * s.m[p] / ((float) Math.sqrt(s.v[p]) + EPSILON);

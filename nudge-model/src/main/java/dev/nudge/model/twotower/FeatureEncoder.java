@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a data set's features and a training log into {@link TowerInputs}: table-row indices for
@@ -19,8 +20,8 @@ final class FeatureEncoder {
 
   private FeatureEncoder() {}
 
-  /** The encoded inputs of both towers. */
-  record Encoded(TowerInputs users, TowerInputs items) {}
+  /** The encoded inputs of both towers, and how the user tower's raw values were encoded. */
+  record Encoded(TowerInputs users, TowerInputs items, List<RawFeatureCodec> userCodecs) {}
 
   /**
    * Encodes every user and item of {@code data}; histories come from the positives of {@code
@@ -29,6 +30,7 @@ final class FeatureEncoder {
   static Encoded encode(Dataset data, InteractionLog train, TwoTowerConfig config) {
     int[][] histories =
         histories(train, data.users().size(), config.training().positiveThreshold());
+    List<RawFeatureCodec> userCodecs = new ArrayList<>();
     TowerInputs users =
         encodeTower(
             "user",
@@ -36,10 +38,18 @@ final class FeatureEncoder {
             data.users().size(),
             data.users().features(),
             histories,
-            data.items().size());
+            data.items().size(),
+            userCodecs);
     TowerInputs items =
-        encodeTower("item", config.item(), data.items().size(), data.items().features(), null, 0);
-    return new Encoded(users, items);
+        encodeTower(
+            "item",
+            config.item(),
+            data.items().size(),
+            data.items().features(),
+            null,
+            0,
+            new ArrayList<>());
+    return new Encoded(users, items, List.copyOf(userCodecs));
   }
 
   private static TowerInputs encodeTower(
@@ -48,7 +58,8 @@ final class FeatureEncoder {
       int rows,
       FeatureTable features,
       int[][] histories,
-      int itemCount) {
+      int itemCount,
+      List<RawFeatureCodec> codecs) {
     List<InputGroup> groups = config.inputs();
     int[][] indices = new int[groups.size()][];
     float[][] numbers = new float[groups.size()][];
@@ -63,6 +74,7 @@ final class FeatureEncoder {
             indices[g][r] = r;
           }
           tableRows[g] = rows;
+          codecs.add(RawFeatureCodec.plain(group.kind()));
         }
         case CATEGORICAL -> {
           FeatureTable.CategoricalColumn c =
@@ -73,15 +85,32 @@ final class FeatureEncoder {
             indices[g][r] = c.code(r) < 0 ? missing : c.code(r);
           }
           tableRows[g] = missing + 1;
+          codecs.add(
+              new RawFeatureCodec(
+                  group.kind(), group.feature(), c.vocabulary().ids(), null, null, null));
         }
         case NUMERIC -> {
           FeatureTable.NumericColumn c =
               column(features, group.feature(), FeatureTable.NumericColumn.class, where);
-          numbers[g] = standardise(c, rows);
+          double[] meanScale = meanScale(c, rows);
+          numbers[g] = new float[rows];
+          for (int r = 0; r < rows; r++) {
+            numbers[g][r] = standardise(c.value(r), meanScale[0], meanScale[1]);
+          }
+          codecs.add(
+              new RawFeatureCodec(
+                  group.kind(), group.feature(), null, meanScale[0], meanScale[1], null));
         }
         case TEXT -> {
           indices[g] = tokens(features, group, rows, where);
           tableRows[g] = group.buckets();
+          RawFeatureCodec.Tokens mode =
+              switch (features.column(group.feature()).orElseThrow()) {
+                case FeatureTable.MultiCategoricalColumn m -> RawFeatureCodec.Tokens.VALUES;
+                case FeatureTable.CategoricalColumn k -> RawFeatureCodec.Tokens.VALUE;
+                default -> RawFeatureCodec.Tokens.WORDS;
+              };
+          codecs.add(new RawFeatureCodec(group.kind(), group.feature(), null, null, null, mode));
         }
         case HISTORY -> {
           if (histories == null) {
@@ -96,10 +125,91 @@ final class FeatureEncoder {
             System.arraycopy(h, from, indices[g], r * len, h.length - from);
           }
           tableRows[g] = itemCount;
+          codecs.add(RawFeatureCodec.plain(group.kind()));
         }
       }
     }
     return new TowerInputs(rows, indices, numbers, tableRows);
+  }
+
+  /**
+   * One user's inputs from raw values, encoded exactly as training encoded known users, except that
+   * the id group holds no row (-1: the tower reads zeros there).
+   *
+   * @param tower the user tower
+   * @param codecs how each group's raw values were encoded at training time
+   * @param known the known users' inputs (for the tables' heights)
+   * @param user the raw values
+   * @param itemKeys model keys of item ids
+   */
+  static TowerInputs encodeCold(
+      TowerConfig tower,
+      List<RawFeatureCodec> codecs,
+      TowerInputs known,
+      ColdUser user,
+      Map<String, Integer> itemKeys) {
+    List<InputGroup> groups = tower.inputs();
+    int[][] indices = new int[groups.size()][];
+    float[][] numbers = new float[groups.size()][];
+    int[] tableRows = new int[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      InputGroup group = groups.get(g);
+      RawFeatureCodec codec = codecs.get(g);
+      String raw = group.feature() == null ? null : user.features().get(group.feature());
+      tableRows[g] = known.tableRows(g);
+      switch (group.kind()) {
+        case ID -> indices[g] = new int[] {-1};
+        case CATEGORICAL -> {
+          int code = raw == null ? -1 : codec.vocabulary().indexOf(raw);
+          indices[g] = new int[] {code < 0 ? codec.vocabulary().size() : code};
+        }
+        case NUMERIC -> {
+          float value = raw == null || raw.isBlank() ? Float.NaN : number(raw, group.feature());
+          numbers[g] = new float[] {standardise(value, codec.mean(), codec.scale())};
+        }
+        case TEXT -> {
+          List<String> tokens =
+              raw == null
+                  ? List.of()
+                  : switch (codec.tokens()) {
+                    case WORDS -> split(raw);
+                    case VALUES ->
+                        Arrays.stream(raw.split("\\|"))
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
+                            .toList();
+                    case VALUE -> List.of(raw);
+                  };
+          indices[g] = new int[group.length()];
+          Arrays.fill(indices[g], -1);
+          for (int k = 0; k < Math.min(group.length(), tokens.size()); k++) {
+            indices[g][k] = bucket(tokens.get(k), group.buckets());
+          }
+        }
+        case HISTORY -> {
+          int[] keys =
+              user.history().stream()
+                  .mapToInt(id -> itemKeys.getOrDefault(id, -1))
+                  .filter(k -> k >= 0)
+                  .toArray();
+          int len = group.length();
+          indices[g] = new int[len];
+          Arrays.fill(indices[g], -1);
+          int from = Math.max(0, keys.length - len);
+          System.arraycopy(keys, from, indices[g], 0, keys.length - from);
+        }
+      }
+    }
+    return new TowerInputs(1, indices, numbers, tableRows);
+  }
+
+  private static float number(String raw, String feature) {
+    try {
+      return Float.parseFloat(raw.trim());
+    } catch (NumberFormatException e) {
+      throw InputException.forField(
+          "features." + feature, "a numeric feature needs a number, got '" + raw + "'");
+    }
   }
 
   /** Each user's positive training items in time order (ties by row). */
@@ -120,7 +230,8 @@ final class FeatureEncoder {
     return out;
   }
 
-  private static float[] standardise(FeatureTable.NumericColumn c, int rows) {
+  /** The training mean and 1 / sd of a numeric column (1 when the sd is zero). */
+  private static double[] meanScale(FeatureTable.NumericColumn c, int rows) {
     double sum = 0;
     double sq = 0;
     int n = 0;
@@ -135,12 +246,12 @@ final class FeatureEncoder {
     double mean = n == 0 ? 0 : sum / n;
     double sd = n == 0 ? 1 : Math.sqrt(Math.max(sq / n - mean * mean, 0));
     double scale = sd > 1e-12 ? 1 / sd : 1;
-    float[] out = new float[rows];
-    for (int r = 0; r < rows; r++) {
-      float v = c.value(r);
-      out[r] = Float.isNaN(v) ? 0f : (float) ((v - mean) * scale);
-    }
-    return out;
+    return new double[] {mean, scale};
+  }
+
+  /** A standardised value; a missing value (NaN) reads as the mean. */
+  private static float standardise(float v, double mean, double scale) {
+    return Float.isNaN(v) ? 0f : (float) ((v - mean) * scale);
   }
 
   private static int[] tokens(FeatureTable features, InputGroup group, int rows, String where) {

@@ -121,7 +121,13 @@ final class TowerWeights {
       int d = group.dim();
       switch (group.kind()) {
         case NUMERIC -> x[at] = inputs.numbers(g)[row];
-        case ID, CATEGORICAL -> System.arraycopy(tables[g], inputs.indices(g)[row] * d, x, at, d);
+        case ID, CATEGORICAL -> {
+          // -1: an entity with no row of its own (a cold user's id) reads zeros.
+          int index = inputs.indices(g)[row];
+          if (index >= 0) {
+            System.arraycopy(tables[g], index * d, x, at, d);
+          }
+        }
         case TEXT ->
             mean(tables[g], inputs.indices(g), row * group.slots(), group.slots(), d, x, at);
         case HISTORY ->

@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param seed root seed of initialisation, shuffling, sampling and dropout
  * @param threads PyTorch intra-op threads while training (1 by default: on shared or small machines
  *     OpenMP's spinning threads cost far more than they give; 0 keeps PyTorch's choice)
+ * @param l2 L2 weight on the embedding rows a batch touches, added to their gradients (0 by
+ *     default); like BPR's per-sample regularisation, it curbs the id tables' overfitting
  */
 public record TrainingConfig(
     Loss loss,
@@ -32,7 +34,8 @@ public record TrainingConfig(
     Double frequencyDecay,
     Double positiveThreshold,
     Long seed,
-    Integer threads) {
+    Integer threads,
+    Double l2) {
 
   /** Training losses. */
   public enum Loss {
@@ -77,11 +80,42 @@ public record TrainingConfig(
     seed = seed == null ? Long.valueOf(dev.nudge.core.Seeds.DEFAULT_SEED) : seed;
     threads = threads == null ? Integer.valueOf(1) : threads;
     require(threads >= 0 && threads <= 1024, "threads", "in [0, 1024]", threads);
+    l2 = l2 == null ? Double.valueOf(0.0) : l2;
+    require(l2 >= 0 && l2 < 10, "l2", "in [0, 10)", l2);
+  }
+
+  /** Every setting but {@code l2}, which is 0 (the signature before {@code l2} existed). */
+  public TrainingConfig(
+      Loss loss,
+      Integer negatives,
+      Boolean hardNegatives,
+      Double learningRate,
+      Integer batchSize,
+      Integer epochs,
+      Integer patience,
+      Double frequencyDecay,
+      Double positiveThreshold,
+      Long seed,
+      Integer threads) {
+    this(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        epochs,
+        patience,
+        frequencyDecay,
+        positiveThreshold,
+        seed,
+        threads,
+        null);
   }
 
   /** Every default. */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new TrainingConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with another seed. */
@@ -97,7 +131,8 @@ public record TrainingConfig(
         frequencyDecay,
         positiveThreshold,
         newSeed,
-        threads);
+        threads,
+        l2);
   }
 
   /** This config with another positive threshold (0 reads every rating as a positive). */
@@ -113,7 +148,8 @@ public record TrainingConfig(
         frequencyDecay,
         threshold,
         seed,
-        threads);
+        threads,
+        l2);
   }
 
   /** This config with another number of epochs. */
@@ -129,7 +165,8 @@ public record TrainingConfig(
         frequencyDecay,
         positiveThreshold,
         seed,
-        threads);
+        threads,
+        l2);
   }
 
   private static void require(boolean ok, String field, String rule, Object value) {

@@ -28,6 +28,8 @@ import java.util.Map;
  *   <li>{@code weights.bin}: named float arrays (tables, attention query, layers);
  *   <li>{@code inputs.bin}: the encoded inputs of every known user and item (vocabulary codes,
  *       hashed tokens, standardised numbers, recent-item histories);
+ *   <li>{@code user-codecs.yaml}: per user input group the categorical vocabulary, numeric
+ *       standardisation or text tokenisation, to encode users the model never saw;
  *   <li>{@code item-embeddings.f32}: little-endian int32 rows, int32 dim, then rows x dim float32,
  *       for an ANN index or another language.
  * </ul>
@@ -43,6 +45,12 @@ public final class TwoTowerFiles {
 
   private static final int MAGIC = 0x4E545457; // "NTTW"
 
+  /** The user tower's raw-feature codecs; directories written before it existed lack it. */
+  static final String USER_CODECS = "user-codecs.yaml";
+
+  /** The YAML shape of {@link #USER_CODECS}. */
+  record UserCodecs(List<RawFeatureCodec> user) {}
+
   private TwoTowerFiles() {}
 
   /** Writes the model into {@code dir}. */
@@ -53,6 +61,9 @@ public final class TwoTowerFiles {
     files.put("items.txt", lines(model.itemIds()));
     files.put("weights.bin", weights(model));
     files.put("inputs.bin", inputs(model));
+    files.put(
+        USER_CODECS,
+        Configs.toYaml(new UserCodecs(model.userCodecs())).getBytes(StandardCharsets.UTF_8));
     files.put("item-embeddings.f32", embeddings(model.itemEmbeddings(), model.dimension()));
     ModelDirectory.write(dir, FORMAT, VERSION, model.provenance(), files);
   }
@@ -65,6 +76,12 @@ public final class TwoTowerFiles {
             new String(c.file("config.yaml"), StandardCharsets.UTF_8), TwoTowerConfig.class);
     List<String> users = ids(c.file("users.txt"));
     List<String> items = ids(c.file("items.txt"));
+    List<RawFeatureCodec> codecs =
+        c.files().containsKey(USER_CODECS)
+            ? Configs.parse(
+                    new String(c.file(USER_CODECS), StandardCharsets.UTF_8), UserCodecs.class)
+                .user()
+            : List.of();
     TowerInputs[] inputs;
     Map<String, float[]> arrays;
     try {
@@ -77,7 +94,7 @@ public final class TwoTowerFiles {
       TowerWeights u = weights(config.user(), config, inputs[0], arrays, "user");
       TowerWeights i = weights(config.item(), config, inputs[1], arrays, "item");
       return new TwoTowerModel(
-          config, users, items, inputs[0], inputs[1], u, i, c.manifest().provenance());
+          config, users, items, inputs[0], inputs[1], codecs, u, i, c.manifest().provenance());
     } catch (IllegalArgumentException e) {
       throw InputException.inFile(dir, "model does not match its config: " + e.getMessage(), e);
     }

@@ -21,6 +21,7 @@ public final class TwoTowerModel {
   private final Map<String, Integer> itemKeys;
   private final TowerInputs userInputs;
   private final TowerInputs itemInputs;
+  private final List<RawFeatureCodec> userCodecs;
   private final TowerWeights userWeights;
   private final TowerWeights itemWeights;
   private final ModelProvenance provenance;
@@ -32,6 +33,7 @@ public final class TwoTowerModel {
       List<String> itemIds,
       TowerInputs userInputs,
       TowerInputs itemInputs,
+      List<RawFeatureCodec> userCodecs,
       TowerWeights userWeights,
       TowerWeights itemWeights,
       ModelProvenance provenance) {
@@ -52,6 +54,8 @@ public final class TwoTowerModel {
     }
     userInputs.check(config.user().inputs(), "user");
     itemInputs.check(config.item().inputs(), "item");
+    this.userCodecs = List.copyOf(userCodecs);
+    checkCodecs(this.userCodecs, config.user().inputs());
     this.userKeys = keys(this.userIds);
     this.itemKeys = keys(this.itemIds);
     this.userInputs = userInputs;
@@ -84,7 +88,15 @@ public final class TwoTowerModel {
   /** The same model with other provenance (test metrics added after training, say). */
   public TwoTowerModel withProvenance(ModelProvenance newProvenance) {
     return new TwoTowerModel(
-        config, userIds, itemIds, userInputs, itemInputs, userWeights, itemWeights, newProvenance);
+        config,
+        userIds,
+        itemIds,
+        userInputs,
+        itemInputs,
+        userCodecs,
+        userWeights,
+        itemWeights,
+        newProvenance);
   }
 
   public int userCount() {
@@ -165,9 +177,48 @@ public final class TwoTowerModel {
     return out;
   }
 
+  /**
+   * Whether users the model never saw can be encoded from raw values ({@link
+   * #userEmbedding(ColdUser)}). False only for model directories written before the raw-feature
+   * vocabularies were saved.
+   */
+  public boolean encodesColdUsers() {
+    return !userCodecs.isEmpty();
+  }
+
+  /**
+   * The user tower's output for a user described by raw feature values and a history of item ids,
+   * e.g. one who signed up after training. Their id group reads zeros; features and history are
+   * encoded with the vocabularies and standardisation of training, so a known user's own features
+   * and history give the same embedding as {@link #userEmbedding(int)} except for the id group.
+   *
+   * @throws IllegalStateException when the model directory predates saved vocabularies
+   * @throws dev.nudge.core.InputException when a numeric feature's value is not a number
+   */
+  public float[] userEmbedding(ColdUser user) {
+    if (!encodesColdUsers()) {
+      throw new IllegalStateException(
+          "this model was saved without raw-feature vocabularies; retrain it to encode new users");
+    }
+    TowerInputs in =
+        FeatureEncoder.encodeCold(config.user(), userCodecs, userInputs, user, itemKeys);
+    return userWeights.forward(in, 0, null);
+  }
+
+  /**
+   * Writes the score of every item for a user given by raw values (see {@link
+   * #userEmbedding(ColdUser)}).
+   */
+  public void score(ColdUser user, float[] out) {
+    score(userEmbedding(user), out);
+  }
+
   /** Writes the score of every item for a user: the dot product over the temperature. */
   public void score(int user, float[] out) {
-    float[] u = userEmbedding(user);
+    score(userEmbedding(user), out);
+  }
+
+  private void score(float[] u, float[] out) {
     float inv = (float) (1 / config.temperature());
     for (int i = 0; i < itemEmbeddings.length; i++) {
       float[] v = itemEmbeddings[i];
@@ -187,12 +238,37 @@ public final class TwoTowerModel {
     return itemInputs;
   }
 
+  List<RawFeatureCodec> userCodecs() {
+    return userCodecs;
+  }
+
   TowerWeights userWeights() {
     return userWeights;
   }
 
   TowerWeights itemWeights() {
     return itemWeights;
+  }
+
+  private static void checkCodecs(List<RawFeatureCodec> codecs, List<InputGroup> groups) {
+    if (codecs.isEmpty()) {
+      return;
+    }
+    if (codecs.size() != groups.size()) {
+      throw new IllegalArgumentException(
+          "user tower has " + groups.size() + " input groups but " + codecs.size() + " codecs");
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      if (codecs.get(g).kind() != groups.get(g).kind()) {
+        throw new IllegalArgumentException(
+            "user input group "
+                + g
+                + " is "
+                + groups.get(g).kind()
+                + " but its codec is "
+                + codecs.get(g).kind());
+      }
+    }
   }
 
   private static void checkKey(int key, int size, String what) {

@@ -40,6 +40,7 @@ public final class TwoTowerTrainer {
   private final TrainingConfig training;
   private final TowerInputs users;
   private final TowerInputs items;
+  private final List<RawFeatureCodec> userCodecs;
   private final TowerWeights userWeights;
   private final TowerWeights itemWeights;
   private final TowerState userState;
@@ -48,7 +49,10 @@ public final class TwoTowerTrainer {
   private final RandomGenerator dropoutRng;
   private final RandomGenerator negativeRng;
 
-  private TwoTowerTrainer(TwoTowerConfig config, TowerInputs users, TowerInputs items) {
+  private TwoTowerTrainer(TwoTowerConfig config, FeatureEncoder.Encoded encoded) {
+    TowerInputs users = encoded.users();
+    TowerInputs items = encoded.items();
+    this.userCodecs = encoded.userCodecs();
     this.config = config;
     this.training = config.training();
     this.users = users;
@@ -70,7 +74,7 @@ public final class TwoTowerTrainer {
             Seeds.random(seed, "two-tower.init.item"));
     this.userState = new TowerState(userWeights);
     this.itemState = new TowerState(itemWeights);
-    this.adam = new AdamOptimizer(training.learningRate());
+    this.adam = new AdamOptimizer(training.learningRate(), training.l2());
     this.dropoutRng = Seeds.random(seed, "two-tower.dropout");
     this.negativeRng = Seeds.random(seed, "two-tower.negatives");
   }
@@ -111,7 +115,7 @@ public final class TwoTowerTrainer {
       pairUsers[k] = train.user(positives[k]);
       pairItems[k] = train.item(positives[k]);
     }
-    TwoTowerTrainer trainer = new TwoTowerTrainer(config, encoded.users(), encoded.items());
+    TwoTowerTrainer trainer = new TwoTowerTrainer(config, encoded);
     return trainer.run(data, train, pairUsers, pairItems, validation, progress);
   }
 
@@ -203,6 +207,7 @@ public final class TwoTowerTrainer {
             data.items().ids().ids(),
             users,
             items,
+            userCodecs,
             u,
             i,
             provenance(data, train, epoch, bestEpoch));
@@ -218,6 +223,7 @@ public final class TwoTowerTrainer {
         data.items().ids().ids(),
         users,
         items,
+        userCodecs,
         userWeights,
         itemWeights,
         provenance(data, train, epochs, bestEpoch));

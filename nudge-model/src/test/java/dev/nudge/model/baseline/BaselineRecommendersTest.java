@@ -69,6 +69,27 @@ class BaselineRecommendersTest {
   }
 
   @Test
+  void bprEarlyStoppingKeepsTheBestEpochsFactors() {
+    // Scripted validation scores: the best is after epoch 2 (1-based); with patience 2 training
+    // stops after epoch 4, and the factors returned are those a 2-epoch run ends with.
+    double[] script = {0.1, 0.3, 0.2, 0.25, 0.9, 0.9};
+    int[] calls = {0};
+    BprConfig ten = new BprConfig(4, 0.05, 0.001, 10, 11);
+    BprRecommender stopped =
+        BprRecommender.fit(blocks(), 80, 40, ten, s -> script[calls[0]++], 2, Progress.silent());
+    assertThat(calls[0]).isEqualTo(4);
+    float[] a = new float[40];
+    float[] b = new float[40];
+    stopped.score(5, a);
+    BprRecommender.fit(blocks(), 80, 40, new BprConfig(4, 0.05, 0.001, 2, 11), Progress.silent())
+        .score(5, b);
+    assertThat(a).containsExactly(b);
+    assertThatThrownBy(
+            () -> BprRecommender.fit(blocks(), 80, 40, ten, s -> 0, 0, Progress.silent()))
+        .hasMessageContaining("patience must be >= 1");
+  }
+
+  @Test
   void rejectsBadConfigAndRows() {
     assertThatThrownBy(() -> new BprConfig(0, 0.05, 0.0, 1, 1)).hasMessageContaining("factors");
     assertThatThrownBy(() -> new BprConfig(4, -1, 0.0, 1, 1)).hasMessageContaining("learningRate");

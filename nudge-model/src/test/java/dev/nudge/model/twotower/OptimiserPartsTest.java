@@ -10,7 +10,7 @@ class OptimiserPartsTest {
   @Test
   void adamFirstStepMovesByTheLearningRateAgainstTheGradientSign() {
     // After one step m = 0.1 g, v = 0.001 g^2; bias-corrected m/sqrt(v) = sign(g).
-    AdamOptimizer adam = new AdamOptimizer(0.01);
+    AdamOptimizer adam = new AdamOptimizer(0.01, 0);
     float[] p = {1f, 1f, 1f};
     AdamOptimizer.Moments s = new AdamOptimizer.Moments(3);
     adam.beginStep();
@@ -22,7 +22,7 @@ class OptimiserPartsTest {
 
   @Test
   void rowStepTouchesOnlyItsRow() {
-    AdamOptimizer adam = new AdamOptimizer(0.1);
+    AdamOptimizer adam = new AdamOptimizer(0.1, 0);
     float[] table = {1f, 1f, 2f, 2f, 3f, 3f};
     AdamOptimizer.Moments s = new AdamOptimizer.Moments(6);
     adam.beginStep();
@@ -30,6 +30,23 @@ class OptimiserPartsTest {
     assertThat(table).containsExactly(new float[] {1f, 1f, 1.9f, 2.1f, 3f, 3f}, within(1e-6f));
     assertThat(s.m[0]).isZero();
     assertThat(s.m[2]).isCloseTo(0.1f, within(1e-7f));
+  }
+
+  @Test
+  void l2PullsTouchedRowsTowardZeroButNotDenseParameters() {
+    // A zero gradient plus l2 * w: the first step moves each weight by lr toward zero, and the
+    // first moment holds 0.1 * l2 * w.
+    AdamOptimizer adam = new AdamOptimizer(0.1, 0.5);
+    float[] table = {2f, -3f, 5f, 5f};
+    AdamOptimizer.Moments s = new AdamOptimizer.Moments(4);
+    adam.beginStep();
+    adam.row(table, new float[] {0f, 0f}, s, 0, 0, 2);
+    assertThat(table).containsExactly(new float[] {1.9f, -2.9f, 5f, 5f}, within(1e-6f));
+    assertThat(s.m[0]).isCloseTo(0.1f, within(1e-7f));
+    assertThat(s.m[1]).isCloseTo(-0.15f, within(1e-7f));
+    float[] dense = {2f, -3f};
+    adam.dense(dense, new float[] {0f, 0f}, new AdamOptimizer.Moments(2));
+    assertThat(dense).containsExactly(2f, -3f);
   }
 
   @Test
