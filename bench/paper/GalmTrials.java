@@ -93,9 +93,10 @@ public class GalmTrials {
     }
     md.append("\nThe learned item head after 2,000 rounds: its norm ‖θ̂_x‖ (intercept excluded), the");
     md.append(" catalogue's mean predicted click probability σ(γ(θ̂_xᵀx + b)) and the share of movies");
-    md.append(" predicted at ≥ 0.5 (the user term left out), and γ times the intercept b (bias=1).");
+    md.append(" predicted at ≥ 0.5 (the user term left out), γ θ̂_xᵀx̄ for the mean movie x̄, and γ times");
+    md.append(" the intercept b (bias=1).");
     md.append(" The simulator's base rate is 0.069 (0.16 with flips).\n\n");
-    md.append("| policy | trial | ‖θ̂_x‖ | mean σ | share ≥ 0.5 | γ · b |\n|---|---|---|---|---|---|\n");
+    md.append("| policy | trial | ‖θ̂_x‖ | mean σ | share ≥ 0.5 | γ θ̂_xᵀx̄ | γ · b |\n|---|---|---|---|---|---|---|\n");
     for (int k = 0; k < policies.size(); k++) {
       if (!(policies.get(k) instanceof AdditiveUcbPolicy galm)) {
         continue;
@@ -109,6 +110,7 @@ public class GalmTrials {
         norm += theta[f] * theta[f];
       }
       double meanP = 0;
+      double meanLogit = 0;
       int high = 0;
       for (float[] x : items) {
         double logit = b;
@@ -116,18 +118,20 @@ public class GalmTrials {
           logit += theta[f] * x[f];
         }
         double p = 1 / (1 + Math.exp(-gamma * logit));
+        meanLogit += gamma * (logit - b) / items.size();
         meanP += p / items.size();
         high += p >= 0.5 ? 1 : 0;
       }
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.2f | %.3f | %.2f | %s |%n",
+              "| %s | %d | %.2f | %.3f | %.2f | %.3f | %s |%n",
               specs.get(k % specs.size()),
               k / specs.size(),
               Math.sqrt(norm),
               meanP,
               (double) high / items.size(),
+              meanLogit,
               theta.length > 32 ? String.format(Locale.ROOT, "%.3f", gamma * b) : "–"));
     }
     md.append(String.format(Locale.ROOT, "%nSimulation time: %.0f s (simulator training excluded).%n", seconds));
