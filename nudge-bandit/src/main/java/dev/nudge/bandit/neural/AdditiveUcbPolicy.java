@@ -23,6 +23,15 @@ import java.util.List;
  * <p>{@link Form#ITEM_ONLY} is the released code's variant: one shared item matrix and no user
  * term, α = ρ(x_iᵀθ̂_x) + β ‖x_i‖_{A_x⁻¹}.
  *
+ * <p>With an intercept (the paper's Table 3 note: "x_i is augmented as (x_{i,1}, ..., x_{i,d}, 1)";
+ * the released code's heads are {@code nn.Linear} layers with biases) x and z carry a trailing
+ * constant 1 inside the heads and the design matrices, so θ̂_x, θ̂_z and A_x, A_z have one more
+ * entry. Without one, a zero-mean logit cannot express a low click rate except through a direction
+ * of the embeddings: on MovieLens the first steps then push θ̂_x against the mean of the items
+ * shown, which ranks the least typical items first, and some trials never recover (measured in
+ * {@code bench/results/paper-reproduction-2026-11-23.md}). The factories and the registry turn it
+ * on; the constructor without the flag keeps the embeddings as given.
+ *
  * <p>Within one decision the user terms are the same for every candidate, so they shift scores
  * (which matters when scores are compared across decisions or stages) but not the ranking. Scoring
  * reads a float copy of A_x⁻¹ refreshed by each update; A_x⁻¹, A_z⁻¹ themselves are double {@link
@@ -48,6 +57,10 @@ public final class AdditiveUcbPolicy implements Policy {
 
   private final int d1;
   private final int d2;
+  private final boolean intercept;
+  // The lengths of the heads and design matrices: d1, d2 plus one each with an intercept.
+  private final int px;
+  private final int pz;
   private final double beta;
   private final double gamma;
   private final Form form;
@@ -63,13 +76,9 @@ public final class AdditiveUcbPolicy implements Policy {
   private final float[] axInverseScoring;
 
   /**
-   * @param itemDimension d1, the item embedding length
-   * @param userDimension d2, the user embedding length (ignored by {@link Form#ITEM_ONLY})
-   * @param beta the exploration weight, ≥ 0
-   * @param gamma the item term's weight in [0, 1] (1 for {@link Form#ITEM_ONLY})
-   * @param form the paper's form or the released code's item-only form
-   * @param step how the GLM head learns
-   * @param learningRate the step's learning rate, &gt; 0
+   * The policy without an intercept: x and z enter the heads as given.
+   *
+   * @see #AdditiveUcbPolicy(int, int, double, double, Form, GlmStep, double, boolean)
    */
   public AdditiveUcbPolicy(
       int itemDimension,
@@ -79,6 +88,28 @@ public final class AdditiveUcbPolicy implements Policy {
       Form form,
       GlmStep step,
       double learningRate) {
+    this(itemDimension, userDimension, beta, gamma, form, step, learningRate, false);
+  }
+
+  /**
+   * @param itemDimension d1, the item embedding length
+   * @param userDimension d2, the user embedding length (ignored by {@link Form#ITEM_ONLY})
+   * @param beta the exploration weight, ≥ 0
+   * @param gamma the item term's weight in [0, 1] (1 for {@link Form#ITEM_ONLY})
+   * @param form the paper's form or the released code's item-only form
+   * @param step how the GLM head learns
+   * @param learningRate the step's learning rate, &gt; 0
+   * @param intercept whether x and z are augmented with a constant 1 (a learned bias)
+   */
+  public AdditiveUcbPolicy(
+      int itemDimension,
+      int userDimension,
+      double beta,
+      double gamma,
+      Form form,
+      GlmStep step,
+      double learningRate,
+      boolean intercept) {
     NeuralSlates.requireDimension("itemDimension", itemDimension);
     NeuralSlates.requireDimension("userDimension", userDimension);
     NeuralSlates.requireBeta(beta);
@@ -96,16 +127,19 @@ public final class AdditiveUcbPolicy implements Policy {
     this.form = java.util.Objects.requireNonNull(form, "form");
     this.step = java.util.Objects.requireNonNull(step, "step");
     this.learningRate = learningRate;
-    this.thetaX = new double[d1];
-    this.thetaZ = new double[d2];
-    this.ax = new ShermanMorrison(d1, 1.0, REINVERT_EVERY);
-    this.az = new ShermanMorrison(d2, 1.0, REINVERT_EVERY);
-    this.thetaXScoring = new float[d1];
-    this.axInverseScoring = new float[d1 * d1];
+    this.intercept = intercept;
+    this.px = d1 + (intercept ? 1 : 0);
+    this.pz = d2 + (intercept ? 1 : 0);
+    this.thetaX = new double[px];
+    this.thetaZ = new double[pz];
+    this.ax = new ShermanMorrison(px, 1.0, REINVERT_EVERY);
+    this.az = new ShermanMorrison(pz, 1.0, REINVERT_EVERY);
+    this.thetaXScoring = new float[px];
+    this.axInverseScoring = new float[px * px];
     refreshScoring();
   }
 
-  /** The paper's form with β = 0.1, γ = 0.5 and the default preconditioned step. */
+  /** The paper's form with β = 0.1, γ = 0.5, an intercept and the default preconditioned step. */
   public static AdditiveUcbPolicy paper(int itemDimension, int userDimension) {
     return new AdditiveUcbPolicy(
         itemDimension,
@@ -114,10 +148,14 @@ public final class AdditiveUcbPolicy implements Policy {
         DEFAULT_GAMMA,
         Form.PAPER,
         GlmStep.PRECONDITIONED,
-        GlmStep.PRECONDITIONED.defaultLearningRate(false));
+        GlmStep.PRECONDITIONED.defaultLearningRate(false),
+        true);
   }
 
-  /** The released code's item-only form with β = 0.1 and the default preconditioned step. */
+  /**
+   * The released code's item-only form with β = 0.1, an intercept and the default preconditioned
+   * step.
+   */
   public static AdditiveUcbPolicy itemOnly(int itemDimension) {
     return new AdditiveUcbPolicy(
         itemDimension,
@@ -126,13 +164,15 @@ public final class AdditiveUcbPolicy implements Policy {
         1.0,
         Form.ITEM_ONLY,
         GlmStep.PRECONDITIONED,
-        GlmStep.PRECONDITIONED.defaultLearningRate(false));
+        GlmStep.PRECONDITIONED.defaultLearningRate(false),
+        true);
   }
 
   @Override
   public String name() {
     // A spec that NeuralPolicies rebuilds into an equal policy (PolicySnapshots relies on it).
     String step = this.step == GlmStep.GRADIENT ? "1" : "0";
+    String bias = intercept ? "1" : "0";
     return form == Form.PAPER
         ? "s-n-galm-ucb(beta="
             + beta
@@ -146,6 +186,8 @@ public final class AdditiveUcbPolicy implements Policy {
             + learningRate
             + ", gradient="
             + step
+            + ", bias="
+            + bias
             + ")"
         : "s-n-galm-ucb-item(beta="
             + beta
@@ -155,6 +197,8 @@ public final class AdditiveUcbPolicy implements Policy {
             + learningRate
             + ", gradient="
             + step
+            + ", bias="
+            + bias
             + ")";
   }
 
@@ -165,18 +209,24 @@ public final class AdditiveUcbPolicy implements Policy {
     double userLogit = 0;
     double userBonus = 0;
     if (form == Form.PAPER) {
-      double[] z = NeuralSlates.toDouble(NeuralSlates.userEmbedding(context, d2, "s-n-galm-ucb"));
-      for (int b = 0; b < d2; b++) {
+      double[] z = augment(NeuralSlates.userEmbedding(context, d2, "s-n-galm-ucb"), pz);
+      for (int b = 0; b < pz; b++) {
         userLogit += thetaZ[b] * z[b];
       }
       userLogit *= 1 - gamma;
       userBonus = (1 - gamma) * Math.sqrt(Math.max(0, az.quadraticForm(z)));
     }
     List<dev.nudge.bandit.Arm> arms = context.candidates();
+    // The candidate's x with the intercept's 1 in its last slot (set once, never overwritten).
+    float[] x = new float[px];
+    if (intercept) {
+      x[d1] = 1;
+    }
     for (int k = 0; k < scored.length; k++) {
-      float[] x = NeuralSlates.itemEmbedding(arms.get(scored[k]), d1, "s-n-galm-ucb");
-      double itemLogit = gamma * ScoringKernels.dot(thetaXScoring, x, d1);
-      double quad = Math.max(0, ScoringKernels.quadraticForm(axInverseScoring, 0, x, d1));
+      float[] item = NeuralSlates.itemEmbedding(arms.get(scored[k]), d1, "s-n-galm-ucb");
+      System.arraycopy(item, 0, x, 0, d1);
+      double itemLogit = gamma * ScoringKernels.dot(thetaXScoring, x, px);
+      double quad = Math.max(0, ScoringKernels.quadraticForm(axInverseScoring, 0, x, px));
       scores[k] =
           NeuralSlates.sigmoid(itemLogit + userLogit)
               + beta * (gamma * Math.sqrt(quad) + userBonus);
@@ -186,15 +236,15 @@ public final class AdditiveUcbPolicy implements Policy {
 
   /** The acquisition score of one (item, user) pair in double precision, from the definition. */
   public double score(float[] item, float[] user) {
-    double[] x = NeuralSlates.toDouble(item);
+    double[] x = augment(item, px);
     double logit = 0;
-    for (int a = 0; a < d1; a++) {
+    for (int a = 0; a < px; a++) {
       logit += gamma * thetaX[a] * x[a];
     }
     double bonus = gamma * Math.sqrt(ax.quadraticForm(x));
     if (form == Form.PAPER) {
-      double[] z = NeuralSlates.toDouble(user);
-      for (int b = 0; b < d2; b++) {
+      double[] z = augment(user, pz);
+      for (int b = 0; b < pz; b++) {
         logit += (1 - gamma) * thetaZ[b] * z[b];
       }
       bonus += (1 - gamma) * Math.sqrt(az.quadraticForm(z));
@@ -204,20 +254,18 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public void learn(Feedback feedback) {
-    double[] x =
-        NeuralSlates.toDouble(NeuralSlates.itemEmbedding(feedback.arm(), d1, "s-n-galm-ucb"));
+    double[] x = augment(NeuralSlates.itemEmbedding(feedback.arm(), d1, "s-n-galm-ucb"), px);
     double[] z =
         form == Form.PAPER
-            ? NeuralSlates.toDouble(
-                NeuralSlates.userEmbedding(feedback.context(), d2, "s-n-galm-ucb"))
+            ? augment(NeuralSlates.userEmbedding(feedback.context(), d2, "s-n-galm-ucb"), pz)
             : null;
     double reward = Math.clamp(feedback.reward(), 0.0, 1.0);
     double logit = 0;
-    for (int a = 0; a < d1; a++) {
+    for (int a = 0; a < px; a++) {
       logit += gamma * thetaX[a] * x[a];
     }
     if (z != null) {
-      for (int b = 0; b < d2; b++) {
+      for (int b = 0; b < pz; b++) {
         logit += (1 - gamma) * thetaZ[b] * z[b];
       }
     }
@@ -245,8 +293,24 @@ public final class AdditiveUcbPolicy implements Policy {
     }
   }
 
+  /** {@code v} in double precision, followed by the intercept's 1 when {@code length} says so. */
+  private static double[] augment(float[] v, int length) {
+    if (v.length != length && v.length != length - 1) {
+      throw new IllegalArgumentException(
+          "embedding has length " + v.length + ", expected " + length + " or " + (length - 1));
+    }
+    double[] out = new double[length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    if (length > v.length) {
+      out[v.length] = 1;
+    }
+    return out;
+  }
+
   private void refreshScoring() {
-    for (int a = 0; a < d1; a++) {
+    for (int a = 0; a < px; a++) {
       thetaXScoring[a] = (float) thetaX[a];
     }
     double[] inv = ax.inverse();
@@ -255,21 +319,22 @@ public final class AdditiveUcbPolicy implements Policy {
     }
   }
 
-  /** θ̂_x, a copy. */
+  /** θ̂_x, a copy (d1 + 1 entries with an intercept, the intercept's last). */
   public double[] itemCoefficients() {
     return thetaX.clone();
   }
 
-  /** θ̂_z, a copy. */
+  /** θ̂_z, a copy (d2 + 1 entries with an intercept, the intercept's last). */
   public double[] userCoefficients() {
     return thetaZ.clone();
   }
 
   @Override
   public AdditiveUcbPolicy copy() {
-    AdditiveUcbPolicy copy = new AdditiveUcbPolicy(d1, d2, beta, gamma, form, step, learningRate);
-    System.arraycopy(thetaX, 0, copy.thetaX, 0, d1);
-    System.arraycopy(thetaZ, 0, copy.thetaZ, 0, d2);
+    AdditiveUcbPolicy copy =
+        new AdditiveUcbPolicy(d1, d2, beta, gamma, form, step, learningRate, intercept);
+    System.arraycopy(thetaX, 0, copy.thetaX, 0, px);
+    System.arraycopy(thetaZ, 0, copy.thetaZ, 0, pz);
     copy.ax.load(ax.matrix(), ax.inverse(), ax.updates());
     copy.az.load(az.matrix(), az.inverse(), az.updates());
     copy.refreshScoring();
@@ -278,7 +343,8 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public void writeState(DataOutputStream out) throws IOException {
-    StateFormat.writeHeader(out, "s-n-galm-ucb", d1, d2);
+    // The head lengths, so that a state saved with another intercept setting is refused.
+    StateFormat.writeHeader(out, "s-n-galm-ucb", px, pz);
     StateFormat.writeDoubles(out, thetaX);
     StateFormat.writeDoubles(out, thetaZ);
     for (ShermanMorrison sm : List.of(ax, az)) {
@@ -290,14 +356,14 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public void readState(DataInputStream in) throws IOException {
-    StateFormat.readHeader(in, "s-n-galm-ucb", d1, d2);
-    double[] tx = new double[d1];
-    double[] tz = new double[d2];
+    StateFormat.readHeader(in, "s-n-galm-ucb", px, pz);
+    double[] tx = new double[px];
+    double[] tz = new double[pz];
     StateFormat.readDoubles(in, tx);
     StateFormat.readDoubles(in, tz);
     long[] counts = new long[2];
     double[][] mats = new double[4][];
-    int[] dims = {d1, d2};
+    int[] dims = {px, pz};
     for (int s = 0; s < 2; s++) {
       counts[s] = in.readLong();
       mats[2 * s] = new double[dims[s] * dims[s]];
@@ -305,8 +371,8 @@ public final class AdditiveUcbPolicy implements Policy {
       StateFormat.readDoubles(in, mats[2 * s]);
       StateFormat.readDoubles(in, mats[2 * s + 1]);
     }
-    System.arraycopy(tx, 0, thetaX, 0, d1);
-    System.arraycopy(tz, 0, thetaZ, 0, d2);
+    System.arraycopy(tx, 0, thetaX, 0, px);
+    System.arraycopy(tz, 0, thetaZ, 0, pz);
     ax.load(mats[0], mats[1], counts[0]);
     az.load(mats[2], mats[3], counts[1]);
     refreshScoring();

@@ -10,15 +10,17 @@ import dev.nudge.bandit.PolicyParams;
  * <ul>
  *   <li>{@code n-greedy}
  *   <li>{@code n-dropout-ucb(passes=5, dropout=0.2, beta=0.1, samples=32)}
- *   <li>{@code s-n-galm-ucb(beta=0.1, gamma=0.5, d1=64, d2=64, lr=1.0, gradient=0)}
- *   <li>{@code s-n-galm-ucb-item(beta=0.1, d1=64, lr=1.0, gradient=0)} (the released code's form)
+ *   <li>{@code s-n-galm-ucb(beta=0.1, gamma=0.5, d1=64, d2=64, lr=1.0, gradient=0, bias=1)}
+ *   <li>{@code s-n-galm-ucb-item(beta=0.1, d1=64, lr=1.0, gradient=0, bias=1)} (the released code's
+ *       form)
  *   <li>{@code s-n-gblm-ucb(beta=0.1, d1=64, d2=64, lr=1.0, gradient=0)} (exact W⁻¹)
  *   <li>{@code s-n-gblm-ucb-kronecker(...)}, same parameters
  * </ul>
  *
  * {@code gradient=1} selects {@link GlmStep#GRADIENT} (the paper's steps; lr then defaults to 0.01
  * additive, 0.001 bilinear), {@code gradient=0} the default {@link GlmStep#PRECONDITIONED}. d2
- * defaults to d1.
+ * defaults to d1. {@code bias=1} (the default) gives the additive heads an intercept, {@code
+ * bias=0} uses the embeddings as given.
  */
 public final class NeuralPolicies {
   private NeuralPolicies() {}
@@ -50,7 +52,8 @@ public final class NeuralPolicies {
                   p.real("gamma", AdditiveUcbPolicy.DEFAULT_GAMMA),
                   AdditiveUcbPolicy.Form.PAPER,
                   step,
-                  p.real("lr", step.defaultLearningRate(false)));
+                  p.real("lr", step.defaultLearningRate(false)),
+                  intercept(p));
             })
         .with(
             "s-n-galm-ucb-item",
@@ -63,7 +66,8 @@ public final class NeuralPolicies {
                   1.0,
                   AdditiveUcbPolicy.Form.ITEM_ONLY,
                   step,
-                  p.real("lr", step.defaultLearningRate(false)));
+                  p.real("lr", step.defaultLearningRate(false)),
+                  intercept(p));
             })
         .with("s-n-gblm-ucb", p -> bilinear(p, BilinearUcbPolicy.Bonus.EXACT))
         .with("s-n-gblm-ucb-kronecker", p -> bilinear(p, BilinearUcbPolicy.Bonus.KRONECKER));
@@ -86,6 +90,14 @@ public final class NeuralPolicies {
         bonus,
         step,
         p.real("lr", step.defaultLearningRate(true)));
+  }
+
+  private static boolean intercept(PolicyParams p) {
+    return switch (p.integer("bias", 1)) {
+      case 0 -> false;
+      case 1 -> true;
+      default -> throw p.error("bias", "must be 1 (intercept) or 0 (embeddings as given)");
+    };
   }
 
   private static GlmStep step(PolicyParams p) {

@@ -19,14 +19,28 @@ class AdditiveUcbPolicyTest {
   private static final int D1 = 5;
   private static final int D2 = 4;
 
+  /** {@code v} in double precision, with a trailing 1 when {@code intercept}. */
+  private static double[] augmented(float[] v, boolean intercept) {
+    double[] out = new double[v.length + (intercept ? 1 : 0)];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    if (intercept) {
+      out[v.length] = 1;
+    }
+    return out;
+  }
+
   /** Learns 30 random rounds and replays the GLM steps from the definitions alongside. */
   private static void learnAndCheckFit(
-      AdditiveUcbPolicy policy, GlmStep step, double gamma, double lr) {
+      AdditiveUcbPolicy policy, GlmStep step, double gamma, double lr, boolean intercept) {
     RandomGenerator random = Seeds.random(3);
     List<double[]> xs = new ArrayList<>();
     List<double[]> zs = new ArrayList<>();
-    double[] tx = new double[D1];
-    double[] tz = new double[D2];
+    int px = D1 + (intercept ? 1 : 0);
+    int pz = D2 + (intercept ? 1 : 0);
+    double[] tx = new double[px];
+    double[] tz = new double[pz];
     for (int t = 0; t < 30; t++) {
       List<Arm> arms = Fixtures.arms(random, 4, D1);
       float[] user = Fixtures.unit(random, D2);
@@ -34,26 +48,26 @@ class AdditiveUcbPolicyTest {
       Arm arm = arms.get(t % 4);
       double reward = t % 3 == 0 ? 1 : 0;
       policy.learn(Fixtures.feedback(context, arm, reward));
-      double[] x = NeuralSlates.toDouble(arm.embedding());
-      double[] z = NeuralSlates.toDouble(user);
+      double[] x = augmented(arm.embedding(), intercept);
+      double[] z = augmented(user, intercept);
       xs.add(x);
       zs.add(z);
       double logit = 0;
-      for (int a = 0; a < D1; a++) {
+      for (int a = 0; a < px; a++) {
         logit += gamma * tx[a] * x[a];
       }
-      for (int b = 0; b < D2; b++) {
+      for (int b = 0; b < pz; b++) {
         logit += (1 - gamma) * tz[b] * z[b];
       }
       double g = Fixtures.sigmoid(logit) - reward;
       double[] dx =
-          step == GlmStep.GRADIENT ? x : Fixtures.times(Fixtures.inverse(Fixtures.gram(xs, D1)), x);
+          step == GlmStep.GRADIENT ? x : Fixtures.times(Fixtures.inverse(Fixtures.gram(xs, px)), x);
       double[] dz =
-          step == GlmStep.GRADIENT ? z : Fixtures.times(Fixtures.inverse(Fixtures.gram(zs, D2)), z);
-      for (int a = 0; a < D1; a++) {
+          step == GlmStep.GRADIENT ? z : Fixtures.times(Fixtures.inverse(Fixtures.gram(zs, pz)), z);
+      for (int a = 0; a < px; a++) {
         tx[a] -= lr * g * gamma * dx[a];
       }
-      for (int b = 0; b < D2; b++) {
+      for (int b = 0; b < pz; b++) {
         tz[b] -= lr * g * (1 - gamma) * dz[b];
       }
     }
@@ -66,7 +80,21 @@ class AdditiveUcbPolicyTest {
     AdditiveUcbPolicy policy =
         new AdditiveUcbPolicy(
             D1, D2, 0.1, 0.3, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 0.8);
-    learnAndCheckFit(policy, GlmStep.PRECONDITIONED, 0.3, 0.8);
+    learnAndCheckFit(policy, GlmStep.PRECONDITIONED, 0.3, 0.8, false);
+  }
+
+  @Test
+  void interceptFitMatchesTheDirectComputationOnAugmentedVectors() {
+    AdditiveUcbPolicy policy =
+        new AdditiveUcbPolicy(
+            D1, D2, 0.1, 0.3, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 0.8, true);
+    learnAndCheckFit(policy, GlmStep.PRECONDITIONED, 0.3, 0.8, true);
+    assertThat(policy.itemCoefficients()).hasSize(D1 + 1);
+    assertThat(policy.userCoefficients()).hasSize(D2 + 1);
+    AdditiveUcbPolicy gradient =
+        new AdditiveUcbPolicy(
+            D1, D2, 0.1, 0.6, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01, true);
+    learnAndCheckFit(gradient, GlmStep.GRADIENT, 0.6, 0.01, true);
   }
 
   @Test
@@ -74,16 +102,34 @@ class AdditiveUcbPolicyTest {
     AdditiveUcbPolicy policy =
         new AdditiveUcbPolicy(
             D1, D2, 0.1, 0.6, AdditiveUcbPolicy.Form.PAPER, GlmStep.GRADIENT, 0.01);
-    learnAndCheckFit(policy, GlmStep.GRADIENT, 0.6, 0.01);
+    learnAndCheckFit(policy, GlmStep.GRADIENT, 0.6, 0.01, false);
   }
 
   @Test
   void decisionScoresFollowEquation3() {
+    checkDecisionScores(false);
+  }
+
+  @Test
+  void decisionScoresWithAnInterceptFollowEquation3OnAugmentedVectors() {
+    checkDecisionScores(true);
+  }
+
+  private static void checkDecisionScores(boolean intercept) {
     double beta = 0.7;
     double gamma = 0.3;
+    int px = D1 + (intercept ? 1 : 0);
+    int pz = D2 + (intercept ? 1 : 0);
     AdditiveUcbPolicy policy =
         new AdditiveUcbPolicy(
-            D1, D2, beta, gamma, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 1);
+            D1,
+            D2,
+            beta,
+            gamma,
+            AdditiveUcbPolicy.Form.PAPER,
+            GlmStep.PRECONDITIONED,
+            1,
+            intercept);
     RandomGenerator random = Seeds.random(5);
     List<double[]> xs = new ArrayList<>();
     List<double[]> zs = new ArrayList<>();
@@ -91,25 +137,25 @@ class AdditiveUcbPolicyTest {
       List<Arm> arms = Fixtures.arms(random, 3, D1);
       float[] user = Fixtures.unit(random, D2);
       policy.learn(Fixtures.feedback(Fixtures.context("e" + t, user, arms, 1), arms.get(0), t % 2));
-      xs.add(NeuralSlates.toDouble(arms.get(0).embedding()));
-      zs.add(NeuralSlates.toDouble(user));
+      xs.add(augmented(arms.get(0).embedding(), intercept));
+      zs.add(augmented(user, intercept));
     }
-    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, D1));
-    DMatrixRMaj azInv = Fixtures.inverse(Fixtures.gram(zs, D2));
+    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, px));
+    DMatrixRMaj azInv = Fixtures.inverse(Fixtures.gram(zs, pz));
     double[] tx = policy.itemCoefficients();
     double[] tz = policy.userCoefficients();
     List<Arm> arms = Fixtures.arms(random, 8, D1);
     float[] user = Fixtures.unit(random, D2);
     Slate slate = policy.decide(Fixtures.context("probe", user, arms, 8));
-    double[] z = NeuralSlates.toDouble(user);
+    double[] z = augmented(user, intercept);
     double previous = Double.POSITIVE_INFINITY;
     for (Slate.Entry e : slate.entries()) {
-      double[] x = NeuralSlates.toDouble(e.arm().embedding());
+      double[] x = augmented(e.arm().embedding(), intercept);
       double logit = 0;
-      for (int a = 0; a < D1; a++) {
+      for (int a = 0; a < px; a++) {
         logit += gamma * tx[a] * x[a];
       }
-      for (int b = 0; b < D2; b++) {
+      for (int b = 0; b < pz; b++) {
         logit += (1 - gamma) * tz[b] * z[b];
       }
       double direct =
@@ -134,16 +180,17 @@ class AdditiveUcbPolicyTest {
     for (int t = 0; t < 10; t++) {
       List<Arm> arms = Fixtures.arms(random, 3, D1);
       policy.learn(Fixtures.feedback(Fixtures.context("e" + t, null, arms, 1), arms.get(1), 1));
-      xs.add(NeuralSlates.toDouble(arms.get(1).embedding()));
+      xs.add(augmented(arms.get(1).embedding(), true));
     }
-    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, D1));
+    // The factory's item-only form has an intercept: x enters as (x, 1).
+    DMatrixRMaj axInv = Fixtures.inverse(Fixtures.gram(xs, D1 + 1));
     double[] tx = policy.itemCoefficients();
     List<Arm> arms = Fixtures.arms(random, 5, D1);
     Slate slate = policy.decide(Fixtures.context("probe", null, arms, 2));
     for (Slate.Entry e : slate.entries()) {
-      double[] x = NeuralSlates.toDouble(e.arm().embedding());
+      double[] x = augmented(e.arm().embedding(), true);
       double logit = 0;
-      for (int a = 0; a < D1; a++) {
+      for (int a = 0; a <= D1; a++) {
         logit += tx[a] * x[a];
       }
       double direct = Fixtures.sigmoid(logit) + 0.1 * Math.sqrt(Fixtures.quadratic(axInv, x));
@@ -174,6 +221,29 @@ class AdditiveUcbPolicyTest {
   void restoreThenContinueMatchesAnUninterruptedRun() throws IOException {
     Rounds.assertRestoreContinuesIdentically(() -> AdditiveUcbPolicy.paper(D1, D2), D1, D2);
     Rounds.assertRestoreContinuesIdentically(() -> AdditiveUcbPolicy.itemOnly(D1), D1, D2);
+    Rounds.assertRestoreContinuesIdentically(
+        () ->
+            new AdditiveUcbPolicy(
+                D1, D2, 0.1, 0.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 1, false),
+        D1,
+        D2);
+  }
+
+  @Test
+  void aStateSavedWithoutAnInterceptIsRefusedByOneWithAnIntercept() throws IOException {
+    AdditiveUcbPolicy without =
+        new AdditiveUcbPolicy(
+            D1, D2, 0.1, 0.5, AdditiveUcbPolicy.Form.PAPER, GlmStep.PRECONDITIONED, 1, false);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    without.writeState(new java.io.DataOutputStream(bytes));
+    AdditiveUcbPolicy with = AdditiveUcbPolicy.paper(D1, D2);
+    assertThatThrownBy(
+            () ->
+                with.readState(
+                    new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("state dimension 0 is " + D1 + ", policy has " + (D1 + 1));
   }
 
   @Test

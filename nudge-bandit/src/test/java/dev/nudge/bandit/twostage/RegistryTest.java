@@ -45,6 +45,15 @@ class RegistryTest {
   }
 
   @Test
+  void theAdditivePoliciesHaveAnInterceptUnlessBiasIsZero() {
+    assertThat(REGISTRY.create("s-n-galm-ucb(d1=4)").name()).contains("bias=1");
+    assertThat(REGISTRY.create("s-n-galm-ucb-item(d1=4)").name()).contains("bias=1");
+    assertThat(REGISTRY.create("s-n-galm-ucb(d1=4, bias=0)").name()).contains("bias=0");
+    assertThat(((AdditiveUcbPolicy) REGISTRY.create("s-n-galm-ucb(d1=4, d2=3)")).itemCoefficients())
+        .hasSize(5);
+  }
+
+  @Test
   void badSpecsFailWithTheParameterNamed() {
     assertThatThrownBy(() -> REGISTRY.create("s-n-gblm-ucb(beta=0.1)"))
         .isInstanceOf(InputException.class)
@@ -52,6 +61,9 @@ class RegistryTest {
     assertThatThrownBy(() -> REGISTRY.create("s-n-galm-ucb(d1=4, gradient=2)"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("gradient");
+    assertThatThrownBy(() -> REGISTRY.create("s-n-galm-ucb-item(d1=4, bias=2)"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("bias");
     assertThatThrownBy(() -> REGISTRY.create("s-n-galm-ucb(d1=4, gamma=2)"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("gamma must be in [0, 1], got 2.0");
