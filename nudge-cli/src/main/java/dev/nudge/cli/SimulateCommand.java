@@ -21,6 +21,7 @@ import dev.nudge.simulation.paper.Encoding;
 import dev.nudge.simulation.paper.GenreEncoder;
 import dev.nudge.simulation.paper.PaperTrials;
 import dev.nudge.simulation.paper.SimulatorSettings;
+import dev.nudge.simulation.paper.TwoTowerEncoder;
 import dev.nudge.simulation.paper.UserChoiceSimulator;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -114,11 +115,16 @@ final class SimulateCommand implements Callable<Integer> {
       case "genres" -> new GenreEncoder();
       case "bpr" ->
           new BprEncoder(
-              settings.dimensions(), 20, new ImplicitLabels(settings.positiveThreshold()));
+              settings.dimensions(),
+              settings.encoderEpochs(),
+              new ImplicitLabels(settings.positiveThreshold()));
+      case "two-tower" ->
+          new TwoTowerEncoder(
+              settings.dimensions(), settings.encoderEpochs(), settings.positiveThreshold());
       default ->
           throw InputException.forField(
               "simulator.encoder",
-              "unknown encoder '" + settings.encoder() + "'; known: genres, bpr");
+              "unknown encoder '" + settings.encoder() + "'; known: genres, bpr, two-tower");
     };
   }
 

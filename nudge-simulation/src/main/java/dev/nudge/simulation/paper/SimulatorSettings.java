@@ -16,8 +16,10 @@ import java.util.Map;
  * @param validationShare next share, on which the threshold is picked
  * @param flipProbability probability that a simulated reward is flipped
  * @param encoder how policies see items and users: "genres" (multi-hot genres; the user is the mean
- *     of their history), or another name the command line registers (e.g. "bpr")
+ *     of their history), or another name the command line registers ("bpr", "two-tower")
  * @param dimensions embedding size for learned encoders
+ * @param encoderEpochs pre-training epochs of a learned encoder, per trial (default: 3 for
+ *     two-tower, 20 for bpr)
  * @param seed the simulator's seed
  */
 public record SimulatorSettings(
@@ -30,7 +32,8 @@ public record SimulatorSettings(
     Double flipProbability,
     String encoder,
     Integer dimensions,
-    Long seed) {
+    Long seed,
+    Integer encoderEpochs) {
 
   public static final Map<String, String> HELP = help();
 
@@ -49,12 +52,19 @@ public record SimulatorSettings(
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be >= 1, got " + dimensions);
     }
+    encoderEpochs =
+        encoderEpochs == null
+            ? Integer.valueOf("two-tower".equals(encoder) ? 3 : 20)
+            : encoderEpochs;
+    if (encoderEpochs < 1) {
+      throw new IllegalArgumentException("encoderEpochs must be >= 1, got " + encoderEpochs);
+    }
     simulatorConfig(
         positiveThreshold, negatives, trainShare, validationShare, flipProbability, seed);
   }
 
   public static SimulatorSettings defaults() {
-    return new SimulatorSettings(null, null, null, null, null, null, null, null, null, null);
+    return new SimulatorSettings(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The simulator's own configuration. */
@@ -77,8 +87,9 @@ public record SimulatorSettings(
     h.put("trainShare", "oldest share of impressions the classifier trains on");
     h.put("validationShare", "next share, where THRES is picked for the best F1");
     h.put("flipProbability", "probability that a simulated reward is flipped (paper: 0.1)");
-    h.put("encoder", "item/user embeddings the policies see: genres or bpr");
+    h.put("encoder", "item/user embeddings the policies see: genres, bpr or two-tower");
     h.put("dimensions", "embedding size of learned encoders");
+    h.put("encoderEpochs", "pre-training epochs per trial (default: two-tower 3, bpr 20)");
     h.put("seed", "the simulator's seed");
     return Map.copyOf(h);
   }
