@@ -116,11 +116,13 @@ final class SimulateCommand implements Callable<Integer> {
       case "bpr" ->
           new BprEncoder(
               settings.dimensions(),
-              settings.encoderEpochs(),
+              settings.encoderEpochs(SimulatorSettings.DEFAULT_BPR_EPOCHS),
               new ImplicitLabels(settings.positiveThreshold()));
       case "two-tower" ->
           new TwoTowerEncoder(
-              settings.dimensions(), settings.encoderEpochs(), settings.positiveThreshold());
+              settings.dimensions(),
+              settings.encoderEpochs(SimulatorSettings.DEFAULT_TWO_TOWER_EPOCHS),
+              settings.positiveThreshold());
       default ->
           throw InputException.forField(
               "simulator.encoder",

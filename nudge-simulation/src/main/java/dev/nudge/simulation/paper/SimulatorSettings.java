@@ -18,8 +18,9 @@ import java.util.Map;
  * @param encoder how policies see items and users: "genres" (multi-hot genres; the user is the mean
  *     of their history), or another name the command line registers ("bpr", "two-tower")
  * @param dimensions embedding size for learned encoders
- * @param encoderEpochs pre-training epochs of a learned encoder, per trial (default: 3 for
- *     two-tower, 20 for bpr)
+ * @param encoderEpochs pre-training epochs of a learned encoder, per trial; 0 (the default) takes
+ *     the encoder's own default: {@link #DEFAULT_TWO_TOWER_EPOCHS} for two-tower, {@link
+ *     #DEFAULT_BPR_EPOCHS} for bpr
  * @param seed the simulator's seed
  */
 public record SimulatorSettings(
@@ -36,6 +37,12 @@ public record SimulatorSettings(
     Integer encoderEpochs) {
 
   public static final Map<String, String> HELP = help();
+
+  /** Pre-training epochs per trial of the two-tower encoder when not configured. */
+  public static final int DEFAULT_TWO_TOWER_EPOCHS = 3;
+
+  /** Pre-training epochs per trial of the BPR encoder when not configured. */
+  public static final int DEFAULT_BPR_EPOCHS = 20;
 
   public SimulatorSettings {
     UserChoiceSimulator.Config d = UserChoiceSimulator.Config.DEFAULT;
@@ -67,6 +74,11 @@ public record SimulatorSettings(
     return new SimulatorSettings(null, null, null, null, null, null, null, null, null, null, null);
   }
 
+  /** The configured pre-training epochs, or {@code encoderDefault} when 0. */
+  public int encoderEpochs(int encoderDefault) {
+    return encoderEpochs == 0 ? encoderDefault : encoderEpochs;
+  }
+
   /** The simulator's own configuration. */
   public UserChoiceSimulator.Config simulatorConfig() {
     return simulatorConfig(
@@ -89,7 +101,7 @@ public record SimulatorSettings(
     h.put("flipProbability", "probability that a simulated reward is flipped (paper: 0.1)");
     h.put("encoder", "item/user embeddings the policies see: genres, bpr or two-tower");
     h.put("dimensions", "embedding size of learned encoders");
-    h.put("encoderEpochs", "pre-training epochs per trial (default: two-tower 3, bpr 20)");
+    h.put("encoderEpochs", "pre-training epochs per trial; 0 = encoder's (two-tower 3, bpr 20)");
     h.put("seed", "the simulator's seed");
     return Map.copyOf(h);
   }
