@@ -2,13 +2,8 @@ package dev.nudge.bandit.mab;
 
 import dev.nudge.bandit.Budget;
 import dev.nudge.bandit.DecisionContext;
-import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
 import dev.nudge.bandit.Slates;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 
 /**
  * Beta–Bernoulli Thompson sampling with a Beta(α, β) prior. Each arm draws θ ~ Beta(α + clicks, β +
@@ -20,7 +15,7 @@ import java.io.IOException;
  * how often the chosen arm wins its slot among the arms left. The estimate is floored at 1/(2S) so
  * that inverse-propensity weights stay finite.
  */
-public final class BetaThompsonPolicy implements Policy {
+public final class BetaThompsonPolicy extends ArmStatsPolicy {
   public static final double DEFAULT_ALPHA = 1;
   public static final double DEFAULT_BETA = 1;
   public static final int DEFAULT_PROBABILITY_SAMPLES = 256;
@@ -28,9 +23,6 @@ public final class BetaThompsonPolicy implements Policy {
   private final double alpha;
   private final double beta;
   private final int probabilitySamples;
-  private final double discount;
-  private final int window;
-  private ArmStats stats;
 
   /**
    * @param alpha prior successes α &gt; 0
@@ -41,6 +33,7 @@ public final class BetaThompsonPolicy implements Policy {
    */
   public BetaThompsonPolicy(
       double alpha, double beta, int probabilitySamples, double discount, int window) {
+    super(discount, window);
     if (!(alpha > 0) || !Double.isFinite(alpha)) {
       throw new IllegalArgumentException("alpha must be > 0 and finite, got " + alpha);
     }
@@ -54,9 +47,6 @@ public final class BetaThompsonPolicy implements Policy {
     this.alpha = alpha;
     this.beta = beta;
     this.probabilitySamples = probabilitySamples;
-    this.discount = discount;
-    this.window = window;
-    this.stats = new ArmStats(discount, window);
   }
 
   public BetaThompsonPolicy(double alpha, double beta, int probabilitySamples) {
@@ -105,25 +95,13 @@ public final class BetaThompsonPolicy implements Policy {
   }
 
   @Override
-  public void learn(Feedback feedback) {
-    stats.add(feedback.arm().key(), Math.clamp(feedback.reward(), 0.0, 1.0));
+  ArmStatsPolicy withSameParameters() {
+    return new BetaThompsonPolicy(alpha, beta, probabilitySamples, discount, window);
   }
 
+  /** Thompson reads rewards as successes: Beta counts need them in [0, 1]. */
   @Override
-  public Policy copy() {
-    BetaThompsonPolicy copy =
-        new BetaThompsonPolicy(alpha, beta, probabilitySamples, discount, window);
-    copy.stats = stats.copy();
-    return copy;
-  }
-
-  @Override
-  public void writeState(DataOutputStream out) throws IOException {
-    stats.write(out);
-  }
-
-  @Override
-  public void readState(DataInputStream in) throws IOException {
-    stats.read(in);
+  double counted(double reward) {
+    return Math.clamp(reward, 0.0, 1.0);
   }
 }

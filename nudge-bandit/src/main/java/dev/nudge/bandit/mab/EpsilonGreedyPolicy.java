@@ -3,12 +3,7 @@ package dev.nudge.bandit.mab;
 import dev.nudge.bandit.Arm;
 import dev.nudge.bandit.Budget;
 import dev.nudge.bandit.DecisionContext;
-import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +19,13 @@ import java.util.List;
  * exploration still draws from every remaining candidate, so the probabilities are conditional on
  * that subset.
  */
-public final class EpsilonGreedyPolicy implements Policy {
+public final class EpsilonGreedyPolicy extends ArmStatsPolicy {
   /** The exploration rate of the seed documents. */
   public static final double DEFAULT_EPSILON = 0.1;
 
   private final double epsilon;
   private final double decay;
   private final double optimisticMean;
-  private final double discount;
-  private final int window;
-  private ArmStats stats;
 
   /**
    * @param epsilon the exploration rate ε ∈ [0, 1]
@@ -44,6 +36,7 @@ public final class EpsilonGreedyPolicy implements Policy {
    */
   public EpsilonGreedyPolicy(
       double epsilon, double decay, double optimisticMean, double discount, int window) {
+    super(discount, window);
     if (!(epsilon >= 0 && epsilon <= 1)) {
       throw new IllegalArgumentException("epsilon must be in [0, 1], got " + epsilon);
     }
@@ -56,9 +49,6 @@ public final class EpsilonGreedyPolicy implements Policy {
     this.epsilon = epsilon;
     this.decay = decay;
     this.optimisticMean = optimisticMean;
-    this.discount = discount;
-    this.window = window;
-    this.stats = new ArmStats(discount, window);
   }
 
   public EpsilonGreedyPolicy(double epsilon, double optimisticMean) {
@@ -127,25 +117,7 @@ public final class EpsilonGreedyPolicy implements Policy {
   }
 
   @Override
-  public void learn(Feedback feedback) {
-    stats.add(feedback.arm().key(), feedback.reward());
-  }
-
-  @Override
-  public Policy copy() {
-    EpsilonGreedyPolicy copy =
-        new EpsilonGreedyPolicy(epsilon, decay, optimisticMean, discount, window);
-    copy.stats = stats.copy();
-    return copy;
-  }
-
-  @Override
-  public void writeState(DataOutputStream out) throws IOException {
-    stats.write(out);
-  }
-
-  @Override
-  public void readState(DataInputStream in) throws IOException {
-    stats.read(in);
+  ArmStatsPolicy withSameParameters() {
+    return new EpsilonGreedyPolicy(epsilon, decay, optimisticMean, discount, window);
   }
 }

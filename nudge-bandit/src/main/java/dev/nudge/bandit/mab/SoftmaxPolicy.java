@@ -2,12 +2,7 @@ package dev.nudge.bandit.mab;
 
 import dev.nudge.bandit.Budget;
 import dev.nudge.bandit.DecisionContext;
-import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +14,11 @@ import java.util.List;
  * <p>Probabilities are exact: each entry reports the softmax probability of its arm among the
  * scored arms left for its slot (the subset is all candidates unless a {@link Budget} applies).
  */
-public final class SoftmaxPolicy implements Policy {
+public final class SoftmaxPolicy extends ArmStatsPolicy {
   public static final double DEFAULT_TEMPERATURE = 0.1;
 
   private final double temperature;
   private final double optimisticMean;
-  private final double discount;
-  private final int window;
-  private ArmStats stats;
 
   /**
    * @param temperature τ &gt; 0
@@ -35,6 +27,7 @@ public final class SoftmaxPolicy implements Policy {
    * @param window only the last {@code window} updates count (0 = all)
    */
   public SoftmaxPolicy(double temperature, double optimisticMean, double discount, int window) {
+    super(discount, window);
     if (!(temperature > 0) || !Double.isFinite(temperature)) {
       throw new IllegalArgumentException("temperature must be > 0 and finite, got " + temperature);
     }
@@ -43,9 +36,6 @@ public final class SoftmaxPolicy implements Policy {
     }
     this.temperature = temperature;
     this.optimisticMean = optimisticMean;
-    this.discount = discount;
-    this.window = window;
-    this.stats = new ArmStats(discount, window);
   }
 
   public SoftmaxPolicy(double temperature) {
@@ -107,24 +97,7 @@ public final class SoftmaxPolicy implements Policy {
   }
 
   @Override
-  public void learn(Feedback feedback) {
-    stats.add(feedback.arm().key(), feedback.reward());
-  }
-
-  @Override
-  public Policy copy() {
-    SoftmaxPolicy copy = new SoftmaxPolicy(temperature, optimisticMean, discount, window);
-    copy.stats = stats.copy();
-    return copy;
-  }
-
-  @Override
-  public void writeState(DataOutputStream out) throws IOException {
-    stats.write(out);
-  }
-
-  @Override
-  public void readState(DataInputStream in) throws IOException {
-    stats.read(in);
+  ArmStatsPolicy withSameParameters() {
+    return new SoftmaxPolicy(temperature, optimisticMean, discount, window);
   }
 }

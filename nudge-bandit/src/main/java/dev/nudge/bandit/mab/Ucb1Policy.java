@@ -3,13 +3,8 @@ package dev.nudge.bandit.mab;
 import dev.nudge.bandit.Budget;
 import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.EpsilonMix;
-import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
 import dev.nudge.bandit.Slates;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 
 /**
  * UCB1 (Auer et al. 2002): score μ̂_i + c·√(2 ln N / n_i), with N the pulls of all arms and n_i
@@ -20,13 +15,10 @@ import java.io.IOException;
  * <p>Deterministic: every slot reports probability 1 (given the scored subset). Wrap it in {@link
  * EpsilonMix} for non-degenerate propensities.
  */
-public final class Ucb1Policy implements Policy {
+public final class Ucb1Policy extends ArmStatsPolicy {
   public static final double DEFAULT_C = 1;
 
   private final double c;
-  private final double discount;
-  private final int window;
-  private ArmStats stats;
 
   /**
    * @param c the exploration weight, ≥ 0
@@ -34,13 +26,11 @@ public final class Ucb1Policy implements Policy {
    * @param window only the last {@code window} updates count (0 = all)
    */
   public Ucb1Policy(double c, double discount, int window) {
+    super(discount, window);
     if (!(c >= 0) || !Double.isFinite(c)) {
       throw new IllegalArgumentException("c must be >= 0 and finite, got " + c);
     }
     this.c = c;
-    this.discount = discount;
-    this.window = window;
-    this.stats = new ArmStats(discount, window);
   }
 
   public Ucb1Policy() {
@@ -73,24 +63,7 @@ public final class Ucb1Policy implements Policy {
   }
 
   @Override
-  public void learn(Feedback feedback) {
-    stats.add(feedback.arm().key(), feedback.reward());
-  }
-
-  @Override
-  public Policy copy() {
-    Ucb1Policy copy = new Ucb1Policy(c, discount, window);
-    copy.stats = stats.copy();
-    return copy;
-  }
-
-  @Override
-  public void writeState(DataOutputStream out) throws IOException {
-    stats.write(out);
-  }
-
-  @Override
-  public void readState(DataInputStream in) throws IOException {
-    stats.read(in);
+  ArmStatsPolicy withSameParameters() {
+    return new Ucb1Policy(c, discount, window);
   }
 }
