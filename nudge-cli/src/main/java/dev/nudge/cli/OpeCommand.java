@@ -130,8 +130,9 @@ final class OpeCommand implements Callable<Integer> {
           .getErr()
           .printf(
               Locale.ROOT,
-              "%s: %d decisions (%d never activated, skipped), logged by %s%n",
+              "%s: %d decisions, %d evaluated, %d never activated (skipped); logged by %s%n",
               log,
+              read.rounds().size() + read.notActivated(),
               read.rounds().size(),
               read.notActivated(),
               String.join(", ", read.policies()));

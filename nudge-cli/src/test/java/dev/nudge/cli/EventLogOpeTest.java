@@ -86,13 +86,29 @@ class EventLogOpeTest {
         .extracting(a -> a.id() + "=" + a.key())
         .containsExactly("save=0", "bills=1", "card=2");
     assertThat(rounds.get(0).context().userKey()).isEqualTo(4);
+
+    // The command recognises the export, and names what it cannot do with it.
+    ConfigCommandTest.Run run =
+        ConfigCommandTest.run("ope", "--log", file.toString(), "--policy", "random", "--json");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err())
+        .contains("4 decisions, 3 evaluated, 1 never activated (skipped); logged by test-policy");
+    run = ConfigCommandTest.run("ope", "--log", file.toString(), "--target-log", dir.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--target-log").contains("--policy");
+    Path broken = dir.resolve("broken.jsonl");
+    Files.writeString(broken, Files.readString(file).replace("\"slate\"", "\"slates\""));
+    run =
+        ConfigCommandTest.run(
+            "ope", "--log", broken.toString(), "--format", "nudge-event-log", "--policy", "random");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("broken.jsonl:1").contains("'slate'").contains("missing");
   }
 
   @Test
   void doublyRobustOnAServiceLogOfTheSyntheticWorldIsCloseToTheTrueValue(@TempDir Path dir)
       throws Exception {
     BankingWorld world = new BankingWorld(WorldConfig.defaults());
-    WorldDecisions decisions = new WorldDecisions(world);
     // The logger: the world's business-rule baseline with 30% uniform exploration.
     LoggingPolicy logger = new LoggingPolicy.EpsilonBaseline(0.3);
     int n = 20_000;
@@ -163,7 +179,7 @@ class EventLogOpeTest {
             "--json");
 
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.err()).contains(n + " decisions (0 never activated");
+    assertThat(run.err()).contains(n + " decisions, " + n + " evaluated, 0 never activated");
     JsonNode json = new ObjectMapper().readTree(run.out());
     double dr = json.get("dr").get("value").asDouble();
     double lower = json.get("dr").get("lower").asDouble();
