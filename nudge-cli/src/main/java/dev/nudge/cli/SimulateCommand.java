@@ -80,7 +80,9 @@ final class SimulateCommand implements Callable<Integer> {
       simulator = UserChoiceSimulator.train(dataset, settings.simulatorConfig(), p);
     }
     err.println(simulator.report());
-    PaperTrials trials = new PaperTrials(dataset, simulator, encoder, experiment.usersPerTrial());
+    PaperTrials trials =
+        new PaperTrials(
+            dataset, simulator, encoder, experiment.usersPerTrial(), settings.historyFromClicks());
 
     long total = (long) experiment.trials() * experiment.policies().size() * experiment.rounds();
     ExperimentResult result;

@@ -22,6 +22,9 @@ import java.util.Map;
  *     the encoder's own default: {@link #DEFAULT_TWO_TOWER_EPOCHS} for two-tower, {@link
  *     #DEFAULT_BPR_EPOCHS} for bpr
  * @param seed the simulator's seed
+ * @param historyFromClicks grow each simulated user's history with their clicks during a run, so
+ *     that z_u follows them (the paper's user representation is built from clicked items); off by
+ *     default: z_u is computed once from the user's real history
  */
 public record SimulatorSettings(
     String data,
@@ -34,7 +37,8 @@ public record SimulatorSettings(
     String encoder,
     Integer dimensions,
     Long seed,
-    Integer encoderEpochs) {
+    Integer encoderEpochs,
+    Boolean historyFromClicks) {
 
   public static final Map<String, String> HELP = help();
 
@@ -59,19 +63,18 @@ public record SimulatorSettings(
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be >= 1, got " + dimensions);
     }
-    encoderEpochs =
-        encoderEpochs == null
-            ? Integer.valueOf("two-tower".equals(encoder) ? 3 : 20)
-            : encoderEpochs;
-    if (encoderEpochs < 1) {
-      throw new IllegalArgumentException("encoderEpochs must be >= 1, got " + encoderEpochs);
+    encoderEpochs = encoderEpochs == null ? Integer.valueOf(0) : encoderEpochs;
+    if (encoderEpochs < 0) {
+      throw new IllegalArgumentException("encoderEpochs must be >= 0, got " + encoderEpochs);
     }
+    historyFromClicks = historyFromClicks != null && historyFromClicks;
     simulatorConfig(
         positiveThreshold, negatives, trainShare, validationShare, flipProbability, seed);
   }
 
   public static SimulatorSettings defaults() {
-    return new SimulatorSettings(null, null, null, null, null, null, null, null, null, null, null);
+    return new SimulatorSettings(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The configured pre-training epochs, or {@code encoderDefault} when 0. */
@@ -101,6 +104,7 @@ public record SimulatorSettings(
     h.put("flipProbability", "probability that a simulated reward is flipped (paper: 0.1)");
     h.put("encoder", "item/user embeddings the policies see: genres, bpr or two-tower");
     h.put("dimensions", "embedding size of learned encoders");
+    h.put("historyFromClicks", "grow each user's history (and z_u) with their clicks in a run");
     h.put("encoderEpochs", "pre-training epochs per trial; 0 = encoder's (two-tower 3, bpr 20)");
     h.put("seed", "the simulator's seed");
     return Map.copyOf(h);

@@ -3,10 +3,12 @@ package dev.nudge.simulation.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.mab.RandomPolicy;
 import dev.nudge.bandit.neural.NeuralGreedyPolicy;
 import dev.nudge.core.Progress;
+import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
 import dev.nudge.simulation.experiment.BanditEnvironment;
 import dev.nudge.simulation.experiment.ExperimentConfig;
@@ -14,6 +16,8 @@ import dev.nudge.simulation.experiment.ExperimentResult;
 import dev.nudge.simulation.experiment.ExperimentRunner;
 import java.util.Arrays;
 import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TwoTowerEncoderTest {
@@ -76,6 +80,57 @@ class TwoTowerEncoderTest {
     assertThat(s.get(1).policy()).isEqualTo("n-greedy");
     // Random shows a liked item a third of the time; greedy on a useful encoder far more often.
     assertThat(s.get(1).ctrMean()).isGreaterThan(1.5 * s.get(0).ctrMean());
+  }
+
+  @Test
+  void clicksGrowTheHistoryAndTheUserEmbeddingOfOneRunOnly() {
+    UserChoiceSimulator simulator =
+        UserChoiceSimulator.train(
+            WORLD, new UserChoiceSimulator.Config(4, 5, 0.7, 0.15, 0.1, 42), Progress.silent());
+    Encoding encoding = new TwoTowerEncoder(8, 2, 4).fit(WORLD, 5);
+    int[] users = {0, 1};
+    PaperEnvironment base = new PaperEnvironment(simulator, WORLD.items(), users, encoding, true);
+    PaperEnvironment run = (PaperEnvironment) base.forRun();
+    PaperEnvironment other = (PaperEnvironment) base.forRun();
+    assertThat(run).isNotSameAs(base).isNotSameAs(other);
+    int[] before = run.history(0);
+    assertThat(before).containsExactly(simulator.history(0));
+    DecisionContext first = run.context(0, "e0", 1, DecisionContext.UNLIMITED, Seeds.random(1));
+    float[] z0 = first.userEmbedding();
+
+    RandomGenerator random = Seeds.random(3);
+    int clicked = -1;
+    for (int i = 0; i < 90 && clicked < 0; i++) {
+      int item = i;
+      if (IntStream.of(before).noneMatch(h -> h == item)
+          && run.reward(0, first.candidates().get(i), random) > 0) {
+        clicked = i;
+      }
+    }
+    assertThat(clicked).isNotNegative();
+    int[] after = run.history(0);
+    assertThat(after).hasSize(before.length + 1).endsWith(clicked);
+    float[] z1 =
+        run.context(0, "e1", 1, DecisionContext.UNLIMITED, Seeds.random(2)).userEmbedding();
+    assertThat(z1).containsExactly(encoding.user().apply(after));
+    assertThat(z1).isNotEqualTo(z0);
+    // A click on an item already in the history adds nothing.
+    while (run.reward(0, first.candidates().get(clicked), random) == 0) {
+      // draw until the (possibly flipped) reward is a click
+    }
+    assertThat(run.history(0)).containsExactly(after);
+
+    // Other runs start from the real history; without the option, clicks change nothing.
+    assertThat(other.history(0)).containsExactly(before);
+    assertThat(
+            other.context(0, "e0", 1, DecisionContext.UNLIMITED, Seeds.random(1)).userEmbedding())
+        .containsExactly(z0);
+    PaperEnvironment fixed = new PaperEnvironment(simulator, WORLD.items(), users, encoding);
+    assertThat(fixed.forRun()).isSameAs(fixed);
+    while (fixed.reward(0, first.candidates().get(clicked), random) == 0) {
+      // draw until a click
+    }
+    assertThat(fixed.history(0)).containsExactly(before);
   }
 
   private static Policy policy(String spec, BanditEnvironment environment) {
