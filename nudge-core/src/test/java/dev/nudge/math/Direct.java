@@ -1,11 +1,15 @@
 package dev.nudge.math;
 
-/** Textbook dense algebra written independently of the code under test, for reference values. */
-final class Direct {
+/**
+ * Textbook dense algebra written independently of the code under test, for reference values. Other
+ * modules' tests use it through nudge-core's test jar (nudge-bandit checks LinUCB and GLM-UCB
+ * against it), so there is one reference implementation.
+ */
+public final class Direct {
   private Direct() {}
 
   /** Solves M x = b by Gaussian elimination with partial pivoting (M is n×n, row-major). */
-  static double[] solve(double[] m, double[] b, int n) {
+  public static double[] solve(double[] m, double[] b, int n) {
     double[][] a = new double[n][n + 1];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -40,7 +44,7 @@ final class Direct {
   }
 
   /** M⁻¹ by solving against each unit vector. */
-  static double[] inverse(double[] m, int n) {
+  public static double[] inverse(double[] m, int n) {
     double[] inv = new double[n * n];
     for (int c = 0; c < n; c++) {
       double[] e = new double[n];
@@ -53,7 +57,37 @@ final class Direct {
     return inv;
   }
 
-  static double maxAbsDiff(double[] a, double[] b) {
+  /** λI + Σ xxᵀ over the first {@code count} rows of {@code xs} (d×d, row-major). */
+  public static double[] gram(double[][] xs, int count, int d, double lambda) {
+    double[] a = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      a[i * d + i] = lambda;
+    }
+    for (int r = 0; r < count; r++) {
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          a[i * d + j] += xs[r][i] * xs[r][j];
+        }
+      }
+    }
+    return a;
+  }
+
+  /** xᵀM⁻¹x, via a solve. */
+  public static double inverseQuadratic(double[] m, double[] x, int n) {
+    double[] y = solve(m, x, n);
+    return dot(x, y);
+  }
+
+  public static double dot(double[] x, double[] y) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+
+  public static double maxAbsDiff(double[] a, double[] b) {
     double worst = 0;
     for (int i = 0; i < a.length; i++) {
       worst = Math.max(worst, Math.abs(a[i] - b[i]));

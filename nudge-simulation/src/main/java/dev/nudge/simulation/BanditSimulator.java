@@ -40,8 +40,19 @@ public final class BanditSimulator {
 
   /** A simulator on {@code world} whose decision and click draws derive from {@code seed}. */
   public BanditSimulator(BankingWorld world, long seed) {
-    this.world = Objects.requireNonNull(world, "world");
-    this.decisions = new WorldDecisions(world);
+    this(new WorldDecisions(Objects.requireNonNull(world, "world")), seed);
+  }
+
+  /**
+   * A simulator that decides through {@code decisions} (for instance with {@link
+   * dev.nudge.simulation.world.WorldEmbeddings}, for the neural policies) on their world. The
+   * rounds, clicks and decision draws are those of {@link #BanditSimulator(BankingWorld, long)}
+   * with the same world and seed, so runs with and without embeddings are compared on common random
+   * numbers.
+   */
+  public BanditSimulator(WorldDecisions decisions, long seed) {
+    this.decisions = Objects.requireNonNull(decisions, "decisions");
+    this.world = decisions.world();
     this.decisionSeed = Seeds.derive(seed, "simulation.decide");
     this.clickSeed = Seeds.derive(seed, "simulation.click");
   }

@@ -8,9 +8,9 @@ import dev.nudge.bandit.Arm;
 import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.FeatureMap;
 import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.ReferenceAlgebra;
 import dev.nudge.bandit.Slate;
 import dev.nudge.core.Seeds;
+import dev.nudge.math.Direct;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class GlmUcbPolicyTest {
           }
         }
       }
-      double[] step = ReferenceAlgebra.solve(h, g, d);
+      double[] step = Direct.solve(h, g, d);
       for (int j = 0; j < d; j++) {
         theta[j] -= step[j];
       }
@@ -76,19 +76,19 @@ class GlmUcbPolicyTest {
       double[] rows = policy.observations(user);
       double[] y = policy.rewards(user);
       double[] expected = newton(rows, y, D, 1.0);
-      assertThat(ReferenceAlgebra.maxAbsDiff(policy.theta(user), expected))
+      assertThat(Direct.maxAbsDiff(policy.theta(user), expected))
           .as("user " + user)
           .isLessThan(1e-6);
       double[][] xs = new double[y.length][];
       for (int i = 0; i < y.length; i++) {
         xs[i] = java.util.Arrays.copyOfRange(rows, i * D, i * D + D);
       }
-      double[] m = ReferenceAlgebra.gram(xs, xs.length, D, 1.0);
+      double[] m = Direct.gram(xs, xs.length, D, 1.0);
       double[] x = {0.4, -0.2, 1};
       Slate slate = policy.decide(context(user, List.of(new Arm("probe", 0, null, x, -1)), null));
       double score =
-          1 / (1 + Math.exp(-ReferenceAlgebra.dot(policy.theta(user), x)))
-              + beta * Math.sqrt(ReferenceAlgebra.inverseQuadratic(m, x, D));
+          1 / (1 + Math.exp(-Direct.dot(policy.theta(user), x)))
+              + beta * Math.sqrt(Direct.inverseQuadratic(m, x, D));
       assertThat(slate.get(0).score()).isCloseTo(score, within(1e-9));
     }
     assertThat(policy.rewards(4)).hasSize(150);
@@ -114,9 +114,7 @@ class GlmUcbPolicyTest {
     teach(windowed, 0, 80, 44);
     double[] rows = windowed.observations(0);
     assertThat(windowed.rewards(0)).hasSize(25);
-    assertThat(
-            ReferenceAlgebra.maxAbsDiff(
-                windowed.theta(0), newton(rows, windowed.rewards(0), D, 1.0)))
+    assertThat(Direct.maxAbsDiff(windowed.theta(0), newton(rows, windowed.rewards(0), D, 1.0)))
         .isLessThan(1e-6);
   }
 

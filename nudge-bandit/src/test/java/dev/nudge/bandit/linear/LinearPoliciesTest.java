@@ -8,9 +8,9 @@ import dev.nudge.bandit.Arm;
 import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.FeatureMap;
 import dev.nudge.bandit.Feedback;
-import dev.nudge.bandit.ReferenceAlgebra;
 import dev.nudge.bandit.Slate;
 import dev.nudge.core.Seeds;
+import dev.nudge.math.Direct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -75,16 +75,14 @@ class LinearPoliciesTest {
           }
         }
       }
-      double[] a = ReferenceAlgebra.gram(xs, xs.length, D, lambda);
-      double[] theta = ReferenceAlgebra.solve(a, b, D);
-      assertThat(ReferenceAlgebra.maxAbsDiff(policy.theta(key), theta)).isLessThan(1e-9);
+      double[] a = Direct.gram(xs, xs.length, D, lambda);
+      double[] theta = Direct.solve(a, b, D);
+      assertThat(Direct.maxAbsDiff(policy.theta(key), theta)).isLessThan(1e-9);
       // The score of a new context for this arm is θᵀx + α√(xᵀA⁻¹x).
       double[] x = gaussian(Seeds.random(key), D);
       Arm arm = new Arm("probe", key, null, x, -1);
       Slate slate = policy.decide(context(List.of(arm), null, 1));
-      double expected =
-          ReferenceAlgebra.dot(theta, x)
-              + alpha * Math.sqrt(ReferenceAlgebra.inverseQuadratic(a, x, D));
+      double expected = Direct.dot(theta, x) + alpha * Math.sqrt(Direct.inverseQuadratic(a, x, D));
       assertThat(slate.get(0).score()).isCloseTo(expected, within(1e-9));
       assertThat(slate.get(0).probability()).isEqualTo(1.0);
     }
@@ -108,8 +106,7 @@ class LinearPoliciesTest {
     obs.forEach(o -> teach(windowed, o));
     obs.subList(obs.size() - window, obs.size()).forEach(o -> teach(recentOnly, o));
     for (int key = 0; key < 2; key++) {
-      assertThat(ReferenceAlgebra.maxAbsDiff(windowed.theta(key), recentOnly.theta(key)))
-          .isLessThan(1e-8);
+      assertThat(Direct.maxAbsDiff(windowed.theta(key), recentOnly.theta(key))).isLessThan(1e-8);
     }
   }
 
@@ -126,8 +123,8 @@ class LinearPoliciesTest {
         b[i] += o.reward() * o.x()[i];
       }
     }
-    double[] theta = ReferenceAlgebra.solve(ReferenceAlgebra.gram(xs, xs.length, D, lambda), b, D);
-    assertThat(ReferenceAlgebra.maxAbsDiff(policy.theta(), theta)).isLessThan(1e-9);
+    double[] theta = Direct.solve(Direct.gram(xs, xs.length, D, lambda), b, D);
+    assertThat(Direct.maxAbsDiff(policy.theta(), theta)).isLessThan(1e-9);
     List<Arm> arms = new ArrayList<>();
     RandomGenerator random = Seeds.random(34);
     for (int i = 0; i < 6; i++) {
@@ -137,14 +134,14 @@ class LinearPoliciesTest {
     // v = 0: the draw is θ itself, so the first arm is the argmax of xᵀθ with that score.
     int best = 0;
     for (int i = 1; i < arms.size(); i++) {
-      if (ReferenceAlgebra.dot(arms.get(i).features(), theta)
-          > ReferenceAlgebra.dot(arms.get(best).features(), theta)) {
+      if (Direct.dot(arms.get(i).features(), theta)
+          > Direct.dot(arms.get(best).features(), theta)) {
         best = i;
       }
     }
     assertThat(slate.get(0).candidateIndex()).isEqualTo(best);
     assertThat(slate.get(0).score())
-        .isCloseTo(ReferenceAlgebra.dot(arms.get(best).features(), theta), within(1e-9));
+        .isCloseTo(Direct.dot(arms.get(best).features(), theta), within(1e-9));
     assertThat(slate.probabilitiesEstimated()).isTrue();
     assertThat(slate.get(0).probability()).isEqualTo(1.0);
   }
@@ -206,13 +203,12 @@ class LinearPoliciesTest {
         b[i] += obs.get(r).reward() * phis[r][i];
       }
     }
-    double[] a = ReferenceAlgebra.gram(phis, phis.length, p, lambda);
-    double[] w = ReferenceAlgebra.solve(a, b, p);
-    assertThat(ReferenceAlgebra.maxAbsDiff(policy.shared(), java.util.Arrays.copyOf(w, k)))
-        .isLessThan(1e-8);
+    double[] a = Direct.gram(phis, phis.length, p, lambda);
+    double[] w = Direct.solve(a, b, p);
+    assertThat(Direct.maxAbsDiff(policy.shared(), java.util.Arrays.copyOf(w, k))).isLessThan(1e-8);
     for (int key = 0; key < keys; key++) {
       double[] theta = java.util.Arrays.copyOfRange(w, k + key * d, k + key * d + d);
-      assertThat(ReferenceAlgebra.maxAbsDiff(policy.perArmTheta(key), theta)).isLessThan(1e-8);
+      assertThat(Direct.maxAbsDiff(policy.perArmTheta(key), theta)).isLessThan(1e-8);
     }
     // The score is φᵀw + α√(φᵀA⁻¹φ): Li et al.'s s is the joint posterior variance.
     double[] z = gaussian(Seeds.random(36), k);
@@ -220,19 +216,15 @@ class LinearPoliciesTest {
     for (int key : new int[] {1, 5}) {
       Slate slate = policy.decide(context(List.of(new Arm("probe", key, null, z, -1)), ctx, 3));
       double[] phi = joint(z, ctx, key, k, d, keys);
-      double expected =
-          ReferenceAlgebra.dot(phi, w)
-              + alpha * Math.sqrt(ReferenceAlgebra.inverseQuadratic(a, phi, p));
+      double expected = Direct.dot(phi, w) + alpha * Math.sqrt(Direct.inverseQuadratic(a, phi, p));
       if (key >= keys) {
         // An unseen arm has its own untouched block: variance adds xᵀx/λ, mean adds nothing.
         double[] x = {0.3, -1.2, 1};
         double[] shared = java.util.Arrays.copyOf(phi, p);
         expected =
-            ReferenceAlgebra.dot(shared, w)
+            Direct.dot(shared, w)
                 + alpha
-                    * Math.sqrt(
-                        ReferenceAlgebra.inverseQuadratic(a, shared, p)
-                            + ReferenceAlgebra.dot(x, x) / lambda);
+                    * Math.sqrt(Direct.inverseQuadratic(a, shared, p) + Direct.dot(x, x) / lambda);
       }
       assertThat(slate.get(0).score()).as("key " + key).isCloseTo(expected, within(1e-8));
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,6 +20,9 @@ import java.util.random.RandomGenerator;
  * reward is the sum of its nudges' click probabilities (each slot is clicked independently; the
  * world has no position effect), and its regret is what the best slate of the same size would have
  * earned minus that.
+ *
+ * <p>With {@link WorldEmbeddings}, arms also carry the nudge embedding and contexts the user's, for
+ * the neural policies.
  *
  * <p>Immutable and thread-safe; builds the arm list once.
  */
@@ -35,20 +39,42 @@ public final class WorldDecisions {
       NudgeProfile.FEATURE_NAMES.size() + CONTEXT_DIMENSION;
 
   private final BankingWorld world;
+  private final WorldEmbeddings embeddings;
   private final List<Arm> arms;
 
+  /** Decisions without embeddings: arms and users carry features only. */
   public WorldDecisions(BankingWorld world) {
+    this(world, null);
+  }
+
+  /**
+   * Decisions whose arms carry {@link WorldEmbeddings#nudge} as their embedding and whose contexts
+   * carry {@link WorldEmbeddings#user(WorldRound)} as the user embedding, for the neural policies;
+   * {@code embeddings} null gives none.
+   */
+  public WorldDecisions(BankingWorld world, WorldEmbeddings embeddings) {
     this.world = Objects.requireNonNull(world, "world");
+    if (embeddings != null && embeddings.world() != world) {
+      throw new IllegalArgumentException(
+          "embeddings must be those of this world, got " + embeddings.world());
+    }
+    this.embeddings = embeddings;
     List<Arm> list = new ArrayList<>(world.nudgeCount());
     for (int k = 0; k < world.nudgeCount(); k++) {
       NudgeProfile n = world.nudge(k);
-      list.add(new Arm(n.id(), k, null, n.features(), n.topic()));
+      float[] x = embeddings == null ? null : embeddings.nudge(k);
+      list.add(new Arm(n.id(), k, x, n.features(), n.topic()));
     }
     this.arms = List.copyOf(list);
   }
 
   public BankingWorld world() {
     return world;
+  }
+
+  /** The embeddings the decisions carry, if any. */
+  public Optional<WorldEmbeddings> embeddings() {
+    return Optional.ofNullable(embeddings);
   }
 
   /** Every nudge as an arm, in index order. */
@@ -65,12 +91,15 @@ public final class WorldDecisions {
     return out;
   }
 
-  /** The decision for a round, with event id "round-t" and no scoring budget. */
+  /**
+   * The decision for a round, with event id "round-t", no scoring budget, and the user's embedding
+   * when the decisions carry embeddings.
+   */
   public DecisionContext context(WorldRound round, int slateSize, RandomGenerator random) {
     return new DecisionContext(
         "round-" + round.round(),
         round.user().index(),
-        null,
+        embeddings == null ? null : embeddings.user(round),
         contextFeatures(round),
         arms,
         slateSize,

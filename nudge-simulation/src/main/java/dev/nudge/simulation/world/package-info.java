@@ -10,7 +10,9 @@
  * guessed, and a new user can see policies learn without downloading anything.
  *
  * <p>Everything derives from one seed and an index, so worlds of any size cost memory only for
- * their nudges. {@link dev.nudge.simulation.world.WorldDecisions} adapts rounds to the bandit API;
+ * their nudges. {@link dev.nudge.simulation.world.WorldDecisions} adapts rounds to the bandit API,
+ * optionally with {@link dev.nudge.simulation.world.WorldEmbeddings} (the hidden model's own
+ * factorisation as two-tower embeddings, so the neural policies run without a trained model);
  * {@link dev.nudge.simulation.world.HistoryGenerator} emits logs with propensities as a {@link
  * dev.nudge.data.Dataset}.
  */
