@@ -14,7 +14,6 @@ import dev.nudge.simulation.experiment.BanditEnvironment;
 import dev.nudge.simulation.experiment.ExperimentConfig;
 import dev.nudge.simulation.experiment.ExperimentResult;
 import dev.nudge.simulation.experiment.ExperimentRunner;
-import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -34,11 +33,16 @@ class TwoTowerEncoderTest {
     assertThat(a.name()).isEqualTo("two-tower-8");
     assertThat(a.items()).hasNumberOfRows(90);
     assertThat(a.itemDimension()).isEqualTo(8);
-    assertThat(a.items()).isDeepEqualTo(b.items());
-    assertThat(Arrays.deepEquals(a.items(), other.items())).isFalse();
+    // The same seed gives the same embeddings. Not always to the last bit: once in several runs
+    // of the suite, PyTorch's CPU kernels summed in another order (differences ~1e-4); another
+    // seed moves them by ~0.1.
+    assertThat(maxDifference(a.items(), b.items())).isLessThan(1e-3);
+    assertThat(maxDifference(a.items(), other.items())).isGreaterThan(1e-2);
     int[] history = {0, 3, 6, 9};
     float[] z = a.user().apply(history);
-    assertThat(z).hasSize(8).containsExactly(b.user().apply(history));
+    assertThat(maxDifference(new float[][] {z}, new float[][] {b.user().apply(history)}))
+        .isLessThan(1e-3);
+    assertThat(z).hasSize(8);
     for (float[] x : a.items()) {
       for (float v : x) {
         assertThat(Float.isFinite(v)).isTrue();
@@ -131,6 +135,18 @@ class TwoTowerEncoderTest {
       // draw until a click
     }
     assertThat(fixed.history(0)).containsExactly(before);
+  }
+
+  private static double maxDifference(float[][] a, float[][] b) {
+    assertThat(b).hasNumberOfRows(a.length);
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      assertThat(b[i]).hasSameSizeAs(a[i]);
+      for (int f = 0; f < a[i].length; f++) {
+        max = Math.max(max, Math.abs(a[i][f] - b[i][f]));
+      }
+    }
+    return max;
   }
 
   private static Policy policy(String spec, BanditEnvironment environment) {
