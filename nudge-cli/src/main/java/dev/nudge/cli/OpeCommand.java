@@ -11,6 +11,7 @@ import dev.nudge.data.InteractionLog;
 import dev.nudge.data.load.DatasetFormats;
 import dev.nudge.eval.ope.ArmMeanRewardModel;
 import dev.nudge.eval.ope.Estimate;
+import dev.nudge.eval.ope.EventLogRounds;
 import dev.nudge.eval.ope.LoggedRound;
 import dev.nudge.eval.ope.LoggedRounds;
 import dev.nudge.eval.ope.OffPolicyEvaluator;
@@ -38,23 +39,33 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Off-policy evaluation: the value per round a target policy would have earned on a log",
-      "whose rows carry the logging policy's propensities (e.g. the Open Bandit Dataset, or the",
-      "generic format with a propensity column). The target is a policy spec (optionally with a",
-      "learned state from a snapshot) or another log's action distribution (--target-log), whose",
-      "own on-policy value is then printed beside the estimates."
+      "whose rows carry the logging policy's propensities: the service's event log export",
+      "(nudge-event-log/1, GET /v1/log/export; see docs/event-log-format.md), the Open Bandit",
+      "Dataset, or the generic format with a propensity column. The target is a policy spec",
+      "(optionally with a learned state from a snapshot) or, for a data set, another log's action",
+      "distribution (--target-log), whose own on-policy value is then printed beside the",
+      "estimates."
     })
 final class OpeCommand implements Callable<Integer> {
+  /** The --format name of the service's export. */
+  static final String EVENT_LOG = "nudge-event-log";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--log", required = true, paramLabel = "DIR", description = "logged data")
+  @Option(
+      names = "--log",
+      required = true,
+      paramLabel = "PATH",
+      description = "the service's JSONL export (a file), or a data set folder")
   Path log;
 
   @Option(
       names = "--format",
       defaultValue = "auto",
       paramLabel = "NAME",
-      description = "loader of the log (default: ${DEFAULT-VALUE})")
+      description =
+          "nudge-event-log, or a data set loader; auto recognises an export by its first line"
+              + " (default: ${DEFAULT-VALUE})")
   String format;
 
   @ArgGroup(multiplicity = "1")
@@ -108,19 +119,31 @@ final class OpeCommand implements Callable<Integer> {
         };
     OffPolicyEvaluator evaluator =
         new OffPolicyEvaluator(new OffPolicyEvaluator.Config(bootstrap, 0.95, 2, seed));
-    Dataset logged = DatasetFormats.load(log, format);
     List<OpeReport> reports = new ArrayList<>();
+    if (EVENT_LOG.equals(format) || ("auto".equals(format) && EventLogRounds.isEventLog(log))) {
+      if (target.policy == null) {
+        throw InputException.forField(
+            "--target-log", "applies to data set logs; evaluate an event log with --policy");
+      }
+      EventLogRounds.Read read = EventLogRounds.read(log);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "%s: %d decisions, %d evaluated, %d never activated (skipped); logged by %s%n",
+              log,
+              read.rounds().size() + read.notActivated(),
+              read.rounds().size(),
+              read.notActivated(),
+              String.join(", ", read.policies()));
+      reports.add(evaluator.evaluate(read.rounds(), targetPolicy(), fitter));
+      print(reports, null, spec.commandLine().getOut());
+      return 0;
+    }
+    Dataset logged = DatasetFormats.load(log, format);
     Double truth = null;
     if (target.policy != null) {
-      Policy policy = PolicyCatalog.registry().create(target.policy);
-      if (snapshot != null) {
-        PolicySnapshots.read(snapshot, policy);
-      }
-      reports.add(
-          evaluator.evaluate(
-              LoggedRounds.of(logged, log, -1),
-              TargetPolicy.sampling(policy, samples, Seeds.derive(seed, "target")),
-              fitter));
+      reports.add(evaluator.evaluate(LoggedRounds.of(logged, log, -1), targetPolicy(), fitter));
     } else {
       Dataset targetData = DatasetFormats.load(target.targetLog, format);
       InteractionLog targetLog = targetData.interactions();
@@ -142,6 +165,15 @@ final class OpeCommand implements Callable<Integer> {
     }
     print(reports, truth, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The --policy spec, with its learned state when a snapshot is given. */
+  private TargetPolicy targetPolicy() {
+    Policy policy = PolicyCatalog.registry().create(target.policy);
+    if (snapshot != null) {
+      PolicySnapshots.read(snapshot, policy);
+    }
+    return TargetPolicy.sampling(policy, samples, Seeds.derive(seed, "target"));
   }
 
   private void print(List<OpeReport> reports, Double truth, PrintWriter out) throws Exception {

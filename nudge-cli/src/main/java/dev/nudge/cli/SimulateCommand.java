@@ -21,6 +21,7 @@ import dev.nudge.simulation.paper.Encoding;
 import dev.nudge.simulation.paper.GenreEncoder;
 import dev.nudge.simulation.paper.PaperTrials;
 import dev.nudge.simulation.paper.SimulatorSettings;
+import dev.nudge.simulation.paper.TwoTowerEncoder;
 import dev.nudge.simulation.paper.UserChoiceSimulator;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -79,7 +80,9 @@ final class SimulateCommand implements Callable<Integer> {
       simulator = UserChoiceSimulator.train(dataset, settings.simulatorConfig(), p);
     }
     err.println(simulator.report());
-    PaperTrials trials = new PaperTrials(dataset, simulator, encoder, experiment.usersPerTrial());
+    PaperTrials trials =
+        new PaperTrials(
+            dataset, simulator, encoder, experiment.usersPerTrial(), settings.historyFromClicks());
 
     long total = (long) experiment.trials() * experiment.policies().size() * experiment.rounds();
     ExperimentResult result;
@@ -114,11 +117,18 @@ final class SimulateCommand implements Callable<Integer> {
       case "genres" -> new GenreEncoder();
       case "bpr" ->
           new BprEncoder(
-              settings.dimensions(), 20, new ImplicitLabels(settings.positiveThreshold()));
+              settings.dimensions(),
+              settings.encoderEpochs(SimulatorSettings.DEFAULT_BPR_EPOCHS),
+              new ImplicitLabels(settings.positiveThreshold()));
+      case "two-tower" ->
+          new TwoTowerEncoder(
+              settings.dimensions(),
+              settings.encoderEpochs(SimulatorSettings.DEFAULT_TWO_TOWER_EPOCHS),
+              settings.positiveThreshold());
       default ->
           throw InputException.forField(
               "simulator.encoder",
-              "unknown encoder '" + settings.encoder() + "'; known: genres, bpr");
+              "unknown encoder '" + settings.encoder() + "'; known: genres, bpr, two-tower");
     };
   }
 

@@ -74,6 +74,11 @@ class SimulateCommandTest {
     Files.writeString(config, "simulator:\n  encoder: magic\n");
     run = ConfigCommandTest.run("simulate", "--config", config.toString());
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("simulator.encoder").contains("magic");
+    assertThat(run.err()).contains("simulator.encoder").contains("magic").contains("two-tower");
+
+    Files.writeString(config, "simulator:\n  encoder: two-tower\n  encoderEpochs: -1\n");
+    run = ConfigCommandTest.run("simulate", "--config", config.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("encoderEpochs").contains("-1");
   }
 }

@@ -138,6 +138,54 @@ public final class TwoTowerModel {
     return userWeights.forward(userInputs, user, null);
   }
 
+  /**
+   * The user tower's output with {@code history} in place of the history the model was trained with
+   * (dropout off): a user whose interactions the model never saw, or whose history has grown since
+   * training, is encoded from the items now known. The user's other inputs (id, features) are the
+   * model's own; a tower without a history group ignores {@code history}.
+   *
+   * @param user a known user key, or -1 for a user the model has never seen, allowed when the user
+   *     tower reads nothing but the history
+   * @param history item keys, oldest first; the tower reads the most recent ones
+   */
+  public float[] userEmbedding(int user, int[] history) {
+    List<InputGroup> groups = config.user().inputs();
+    if (user != -1) {
+      checkKey(user, userIds.size(), "user");
+    } else if (groups.stream().anyMatch(g -> g.kind() != InputGroup.Kind.HISTORY)) {
+      throw new IllegalArgumentException(
+          "user key -1 needs a user tower that reads only the history; this one reads "
+              + groups.stream().map(g -> g.kind().label()).toList());
+    }
+    for (int item : history) {
+      checkKey(item, itemIds.size(), "history item");
+    }
+    int[][] indices = new int[groups.size()][];
+    float[][] numbers = new float[groups.size()][];
+    int[] tableRows = new int[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      InputGroup group = groups.get(g);
+      tableRows[g] = userInputs.tableRows(g);
+      switch (group.kind()) {
+        case NUMERIC -> numbers[g] = new float[] {userInputs.numbers(g)[user]};
+        case HISTORY -> {
+          int len = group.slots();
+          int from = Math.max(0, history.length - len);
+          indices[g] = new int[len];
+          java.util.Arrays.fill(indices[g], -1);
+          System.arraycopy(history, from, indices[g], 0, history.length - from);
+        }
+        default -> {
+          int slots = group.slots();
+          indices[g] =
+              java.util.Arrays.copyOfRange(
+                  userInputs.indices(g), user * slots, user * slots + slots);
+        }
+      }
+    }
+    return userWeights.forward(new TowerInputs(1, indices, numbers, tableRows), 0, null);
+  }
+
   /** The item tower's output for a known item (a copy). */
   public float[] itemEmbedding(int item) {
     checkKey(item, itemIds.size(), "item");

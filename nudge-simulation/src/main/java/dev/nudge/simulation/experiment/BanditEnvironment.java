@@ -7,7 +7,9 @@ import java.util.random.RandomGenerator;
 /**
  * A world in which a policy recommends and users answer: the synthetic nudge world, or the paper's
  * user-choice simulator over a real data set. One instance serves one trial; it is read-only during
- * the trial and may be shared by the policies' threads.
+ * the trial and may be shared by the policies' threads. An environment with per-run state (users
+ * whose histories grow with their clicks) hands each policy run its own copy through {@link
+ * #forRun()}.
  */
 public interface BanditEnvironment {
 
@@ -29,4 +31,13 @@ public interface BanditEnvironment {
    * cumulative regret is Σ_t (m·optimal − Σ slot rewards) / m.
    */
   double optimalSlotReward(int user);
+
+  /**
+   * The environment one policy run plays in: this one when it holds no per-run state (the default),
+   * otherwise a fresh copy whose state starts where this one's does, used by that run's thread
+   * only.
+   */
+  default BanditEnvironment forRun() {
+    return this;
+  }
 }

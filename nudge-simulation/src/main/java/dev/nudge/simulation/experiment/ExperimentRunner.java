@@ -52,8 +52,8 @@ public final class ExperimentRunner {
           // Create policies on this thread so that spec errors surface before any work starts.
           Policy policy = factory.create(spec, environment);
           int t = trial;
-          pending.add(
-              pool.submit(() -> runOne(config, spec, policy, environment, t, trialSeed, progress)));
+          BanditEnvironment own = environment.forRun();
+          pending.add(pool.submit(() -> runOne(config, spec, policy, own, t, trialSeed, progress)));
         }
         for (Future<PolicyRun> f : pending) {
           runs.add(f.get());

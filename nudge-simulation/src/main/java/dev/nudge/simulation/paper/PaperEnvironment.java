@@ -13,13 +13,27 @@ import java.util.random.RandomGenerator;
  * One trial of the paper's protocol on a real data set: the trial's users, every catalogue item as
  * a candidate (with its embedding x_i, its multi-hot genres as raw features, and its topic, the
  * primary genre), the user's embedding z_u from their real history, and rewards from the {@link
- * UserChoiceSimulator}. Immutable.
+ * UserChoiceSimulator}.
+ *
+ * <p>With {@code historyFromClicks}, the items a user clicks during the run are appended to the
+ * history z_u is computed from (the paper's user representation is built from clicked items), and
+ * z_u is recomputed through the encoder's user tower at the user's next decision. That state is per
+ * policy run: {@link #forRun()} hands each run a copy starting from the real histories, used by one
+ * thread. Without it the environment is immutable and shared.
  */
 public final class PaperEnvironment implements BanditEnvironment {
   private final UserChoiceSimulator simulator;
   private final int[] users;
   private final List<Arm> arms;
   private final float[][] userEmbeddings;
+  private final Encoding encoding;
+  private final boolean historyFromClicks;
+
+  /** Per trial user: the history z_u is computed from, grown by clicks; null when not growing. */
+  private final List<java.util.LinkedHashSet<Integer>> histories;
+
+  /** Per trial user: z_u must be recomputed (a click was added since). */
+  private final boolean[] stale;
 
   /**
    * @param simulator the reward model
@@ -29,6 +43,22 @@ public final class PaperEnvironment implements BanditEnvironment {
    */
   public PaperEnvironment(
       UserChoiceSimulator simulator, Catalogue catalogue, int[] users, Encoding encoding) {
+    this(simulator, catalogue, users, encoding, false);
+  }
+
+  /**
+   * @param simulator the reward model
+   * @param catalogue items, for ids and topics
+   * @param users the trial's user keys
+   * @param encoding the embeddings the policies see
+   * @param historyFromClicks grow each user's history with their clicks in the run
+   */
+  public PaperEnvironment(
+      UserChoiceSimulator simulator,
+      Catalogue catalogue,
+      int[] users,
+      Encoding encoding,
+      boolean historyFromClicks) {
     if (users.length == 0) {
       throw new IllegalArgumentException("a trial needs at least one user");
     }
@@ -53,10 +83,59 @@ public final class PaperEnvironment implements BanditEnvironment {
           new Arm(catalogue.ids().id(i), i, encoding.items()[i], raw, catalogue.primaryTopic(i)));
     }
     this.arms = List.copyOf(list);
+    this.encoding = encoding;
+    this.historyFromClicks = historyFromClicks;
     this.userEmbeddings = new float[users.length][];
     for (int k = 0; k < users.length; k++) {
       userEmbeddings[k] = encoding.user().apply(simulator.history(users[k]));
     }
+    this.histories = historyFromClicks ? new ArrayList<>(users.length) : null;
+    this.stale = new boolean[users.length];
+    if (historyFromClicks) {
+      for (int u : users) {
+        java.util.LinkedHashSet<Integer> h = new java.util.LinkedHashSet<>();
+        for (int item : simulator.history(u)) {
+          h.add(item);
+        }
+        histories.add(h);
+      }
+    }
+  }
+
+  /** A fresh run's copy: the real histories, the arms and the embeddings shared. */
+  private PaperEnvironment(PaperEnvironment base) {
+    this.simulator = base.simulator;
+    this.users = base.users;
+    this.arms = base.arms;
+    this.encoding = base.encoding;
+    this.historyFromClicks = base.historyFromClicks;
+    this.userEmbeddings = new float[users.length][];
+    this.histories = new ArrayList<>(users.length);
+    this.stale = new boolean[users.length];
+    for (int k = 0; k < users.length; k++) {
+      java.util.LinkedHashSet<Integer> h = new java.util.LinkedHashSet<>();
+      for (int item : simulator.history(users[k])) {
+        h.add(item);
+      }
+      histories.add(h);
+      userEmbeddings[k] = base.initialEmbedding(k);
+    }
+  }
+
+  private float[] initialEmbedding(int k) {
+    return encoding.user().apply(simulator.history(users[k]));
+  }
+
+  @Override
+  public BanditEnvironment forRun() {
+    return historyFromClicks ? new PaperEnvironment(this) : this;
+  }
+
+  /** The history trial user {@code k}'s embedding is computed from now, oldest first. */
+  public int[] history(int k) {
+    return historyFromClicks
+        ? histories.get(k).stream().mapToInt(Integer::intValue).toArray()
+        : simulator.history(users[k]);
   }
 
   @Override
@@ -72,13 +151,22 @@ public final class PaperEnvironment implements BanditEnvironment {
   @Override
   public DecisionContext context(
       int user, String eventId, int slateSize, int budget, RandomGenerator random) {
+    if (stale[user]) {
+      userEmbeddings[user] = encoding.user().apply(history(user));
+      stale[user] = false;
+    }
     return new DecisionContext(
         eventId, users[user], userEmbeddings[user], null, arms, slateSize, budget, random);
   }
 
   @Override
   public double reward(int user, Arm arm, RandomGenerator random) {
-    return simulator.reward(users[user], arm.key(), random);
+    double r = simulator.reward(users[user], arm.key(), random);
+    // A click joins the history once; an item clicked again adds nothing new.
+    if (historyFromClicks && r > 0 && histories.get(user).add(arm.key())) {
+      stale[user] = true;
+    }
+    return r;
   }
 
   /** 1 − flip: the simulator's best expected reward per slot, as in the paper. */

@@ -18,9 +18,23 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
   private final UserChoiceSimulator simulator;
   private final Encoding.Fitter encoder;
   private final int usersPerTrial;
+  private final boolean historyFromClicks;
 
   public PaperTrials(
       Dataset data, UserChoiceSimulator simulator, Encoding.Fitter encoder, int usersPerTrial) {
+    this(data, simulator, encoder, usersPerTrial, false);
+  }
+
+  /**
+   * @param historyFromClicks grow each user's history, and so z_u, with their clicks in a run (see
+   *     {@link PaperEnvironment})
+   */
+  public PaperTrials(
+      Dataset data,
+      UserChoiceSimulator simulator,
+      Encoding.Fitter encoder,
+      int usersPerTrial,
+      boolean historyFromClicks) {
     if (usersPerTrial < 1 || usersPerTrial > data.users().size()) {
       throw new IllegalArgumentException(
           "usersPerTrial must be in 1.." + data.users().size() + ", got " + usersPerTrial);
@@ -29,6 +43,7 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
     this.simulator = simulator;
     this.encoder = encoder;
     this.usersPerTrial = usersPerTrial;
+    this.historyFromClicks = historyFromClicks;
   }
 
   @Override
@@ -37,7 +52,7 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
         drawUsers(data.users().size(), usersPerTrial, Seeds.random(trialSeed, "trial-users"));
     Dataset pretraining = data.withInteractions(without(data.interactions(), users));
     Encoding encoding = encoder.fit(pretraining, Seeds.derive(trialSeed, "encoder"));
-    return new PaperEnvironment(simulator, data.items(), users, encoding);
+    return new PaperEnvironment(simulator, data.items(), users, encoding, historyFromClicks);
   }
 
   /** {@code k} distinct users out of {@code n}, by a partial Fisher–Yates shuffle. */

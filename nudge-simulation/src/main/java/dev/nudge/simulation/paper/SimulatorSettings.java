@@ -16,9 +16,15 @@ import java.util.Map;
  * @param validationShare next share, on which the threshold is picked
  * @param flipProbability probability that a simulated reward is flipped
  * @param encoder how policies see items and users: "genres" (multi-hot genres; the user is the mean
- *     of their history), or another name the command line registers (e.g. "bpr")
+ *     of their history), or another name the command line registers ("bpr", "two-tower")
  * @param dimensions embedding size for learned encoders
+ * @param encoderEpochs pre-training epochs of a learned encoder, per trial; 0 (the default) takes
+ *     the encoder's own default: {@link #DEFAULT_TWO_TOWER_EPOCHS} for two-tower, {@link
+ *     #DEFAULT_BPR_EPOCHS} for bpr
  * @param seed the simulator's seed
+ * @param historyFromClicks grow each simulated user's history with their clicks during a run, so
+ *     that z_u follows them (the paper's user representation is built from clicked items); off by
+ *     default: z_u is computed once from the user's real history
  */
 public record SimulatorSettings(
     String data,
@@ -30,9 +36,17 @@ public record SimulatorSettings(
     Double flipProbability,
     String encoder,
     Integer dimensions,
-    Long seed) {
+    Long seed,
+    Integer encoderEpochs,
+    Boolean historyFromClicks) {
 
   public static final Map<String, String> HELP = help();
+
+  /** Pre-training epochs per trial of the two-tower encoder when not configured. */
+  public static final int DEFAULT_TWO_TOWER_EPOCHS = 3;
+
+  /** Pre-training epochs per trial of the BPR encoder when not configured. */
+  public static final int DEFAULT_BPR_EPOCHS = 20;
 
   public SimulatorSettings {
     UserChoiceSimulator.Config d = UserChoiceSimulator.Config.DEFAULT;
@@ -49,12 +63,23 @@ public record SimulatorSettings(
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be >= 1, got " + dimensions);
     }
+    encoderEpochs = encoderEpochs == null ? Integer.valueOf(0) : encoderEpochs;
+    if (encoderEpochs < 0) {
+      throw new IllegalArgumentException("encoderEpochs must be >= 0, got " + encoderEpochs);
+    }
+    historyFromClicks = historyFromClicks != null && historyFromClicks;
     simulatorConfig(
         positiveThreshold, negatives, trainShare, validationShare, flipProbability, seed);
   }
 
   public static SimulatorSettings defaults() {
-    return new SimulatorSettings(null, null, null, null, null, null, null, null, null, null);
+    return new SimulatorSettings(
+        null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The configured pre-training epochs, or {@code encoderDefault} when 0. */
+  public int encoderEpochs(int encoderDefault) {
+    return encoderEpochs == 0 ? encoderDefault : encoderEpochs;
   }
 
   /** The simulator's own configuration. */
@@ -77,8 +102,10 @@ public record SimulatorSettings(
     h.put("trainShare", "oldest share of impressions the classifier trains on");
     h.put("validationShare", "next share, where THRES is picked for the best F1");
     h.put("flipProbability", "probability that a simulated reward is flipped (paper: 0.1)");
-    h.put("encoder", "item/user embeddings the policies see: genres or bpr");
+    h.put("encoder", "item/user embeddings the policies see: genres, bpr or two-tower");
     h.put("dimensions", "embedding size of learned encoders");
+    h.put("historyFromClicks", "grow each user's history (and z_u) with their clicks in a run");
+    h.put("encoderEpochs", "pre-training epochs per trial; 0 = encoder's (two-tower 3, bpr 20)");
     h.put("seed", "the simulator's seed");
     return Map.copyOf(h);
   }

@@ -3,5 +3,9 @@
  * on logged impressions with inverse-propensity weights, turned into binary rewards by a threshold
  * picked for the best validation F1, and flipped with probability 0.1 to model a user's changing
  * mind. Unlike the released code, the classifier sees the user's real history.
+ *
+ * <p>The policies see the simulator's users only through an encoder pre-trained per trial without
+ * the trial's users ({@link dev.nudge.simulation.paper.Encoding}): genres, BPR item factors, or the
+ * nudge-model two-tower, whose history-only user tower encodes users it never saw.
  */
 package dev.nudge.simulation.paper;
