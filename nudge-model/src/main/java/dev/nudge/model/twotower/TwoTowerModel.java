@@ -2,6 +2,7 @@ package dev.nudge.model.twotower;
 
 import dev.nudge.core.Seeds;
 import dev.nudge.model.ModelProvenance;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,14 +173,13 @@ public final class TwoTowerModel {
           int len = group.slots();
           int from = Math.max(0, history.length - len);
           indices[g] = new int[len];
-          java.util.Arrays.fill(indices[g], -1);
+          Arrays.fill(indices[g], -1);
           System.arraycopy(history, from, indices[g], 0, history.length - from);
         }
         default -> {
           int slots = group.slots();
           indices[g] =
-              java.util.Arrays.copyOfRange(
-                  userInputs.indices(g), user * slots, user * slots + slots);
+              Arrays.copyOfRange(userInputs.indices(g), user * slots, user * slots + slots);
         }
       }
     }
