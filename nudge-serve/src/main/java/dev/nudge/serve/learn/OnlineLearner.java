@@ -56,6 +56,9 @@ public final class OnlineLearner implements AutoCloseable {
   private volatile Policy serving;
   private volatile long learnSeq;
   private long lastSnapshotSeq;
+  // The newest log write this thread submitted; the log commits in submission order, so once it
+  // is committed every earlier learning step and snapshot is too.
+  private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
   private sealed interface Message {}
 
@@ -198,7 +201,10 @@ public final class OnlineLearner implements AutoCloseable {
     inbox.add(new Reset(Objects.requireNonNull(fresh, "fresh")));
   }
 
-  /** Completes once every message handed over before this call has been processed. */
+  /**
+   * Completes once every message handed over before this call has been processed and what that
+   * learned is committed to the log.
+   */
   public CompletableFuture<Void> sync() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     inbox.add(new Sync(done));
@@ -239,7 +245,8 @@ public final class OnlineLearner implements AutoCloseable {
             snapshot();
           }
         }
-        syncs.forEach(f -> f.complete(null));
+        CompletableFuture<Void> committed = lastWrite;
+        syncs.forEach(f -> committed.whenComplete((ok, failed) -> f.complete(null)));
         if (stop != null) {
           snapshot().join(); // every step before it is committed too: one writer, in order
           stop.complete(null);
@@ -311,7 +318,8 @@ public final class OnlineLearner implements AutoCloseable {
     LearnContexts.learn(learning, d, reward);
     long seq = learnSeq + 1;
     learnSeq = seq;
-    log.submit(new LogWrite.Learned(new LearnRecord(seq, d.eventId(), reward, kind, now())));
+    lastWrite =
+        log.submit(new LogWrite.Learned(new LearnRecord(seq, d.eventId(), reward, kind, now())));
   }
 
   private void replacePolicy(Policy fresh) {
@@ -327,6 +335,7 @@ public final class OnlineLearner implements AutoCloseable {
                 new SnapshotRecord(
                     learnSeq, learning.name(), now(), SnapshotFormat.encode(learning, learnSeq))));
     lastSnapshotSeq = learnSeq;
+    lastWrite = done;
     return done;
   }
 
