@@ -19,7 +19,7 @@ base = np.fromfile(f"{d}/base.f32", dtype="<f4").reshape(-1, dim)
 queries = np.fromfile(f"{d}/queries.f32", dtype="<f4").reshape(-1, dim)
 truth = np.fromfile(f"{d}/gt.i32", dtype="<i4").reshape(-1, 10)
 n, q = len(base), len(queries)
-EFS = [10, 20, 40, 80, 160]
+EFS = [10, 20, 30, 40, 50, 60, 80, 160]
 
 
 def recall(got):
