@@ -89,6 +89,17 @@ class VectorIndexTest {
   }
 
   @Test
+  void oddDimensionsAreSearchedExactlyToo() {
+    // d = 7 exercises the dot product's tail after its four-wide steps.
+    float[][] v = lowRank(13, 300, 7);
+    ExactVectorIndex exact = ExactVectorIndex.of(v);
+    JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(6, 24, 300, 1));
+    for (float[] q : lowRank(14, 10, 7)) {
+      assertThat(ann.search(q, 5).items()).containsExactly(exact.search(q, 5).items());
+    }
+  }
+
+  @Test
   void concurrentSearchesMatchSequentialOnes() throws Exception {
     float[][] v = lowRank(11, 2000, 16);
     JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(12, 48, 30, 2));
