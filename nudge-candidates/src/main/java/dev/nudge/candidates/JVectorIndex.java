@@ -76,9 +76,12 @@ public final class JVectorIndex implements VectorIndex {
       this(maxDegree, beamWidth, searchBeam, buildThreads, 1.2f, 1.2f);
     }
 
-    /** M = 16, build beam 100, search beam 100, all processors. */
+    /**
+     * M = 32 (the bottom-level degree of hnswlib's M = 16; recall 0.95 at ef = 20 on 100k x 64
+     * low-rank vectors), build beam 100, search beam 100, all processors.
+     */
     public static Params defaults() {
-      return new Params(16, 100, 100, Runtime.getRuntime().availableProcessors());
+      return new Params(32, 100, 100, Runtime.getRuntime().availableProcessors());
     }
 
     /** The same graph searched with another beam. */

@@ -126,7 +126,7 @@ public record FunnelAssembly(
         "ann",
         new EmbeddingSource(
             VectorIndex.build(
-                embeddings, 10_000, new JVectorIndex.Params(16, 100, 100, options.threads()))));
+                embeddings, 10_000, new JVectorIndex.Params(32, 100, 100, options.threads()))));
     sources.put(
         "segment-popular",
         PopularitySource.perSegment(graph, segments.segmentOfUser(), segments.segments(), 20, 500));

@@ -24,9 +24,9 @@ import java.util.stream.IntStream;
  * and single-thread queries/s for several search beams. Prints one JSON object per line.
  *
  * <p>Usage: {@code AnnBench <n> <dim> <queries> <outDir> [seed]}; graph parameters from system
- * properties {@code ann.M} (default 16), {@code ann.beam} (100), {@code ann.alpha} (1.2), {@code
+ * properties {@code ann.M} (default 32), {@code ann.beam} (100), {@code ann.alpha} (1.2), {@code
  * ann.overflow} (1.2) and search beams from {@code ann.efs} (comma-separated, default
- * 10,20,30,40,50,60,80,160).
+ * 10,15,20,25,30,40,60,80,160).
  */
 public final class AnnBench {
   /**
@@ -37,10 +37,11 @@ public final class AnnBench {
       java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
-   * jvector's M bounds every node's degree (hnswlib's level 0 allows 2M). 16 keeps the build at
-   * half the cost of 32; the search beam then buys the recall.
+   * jvector's M bounds every node's degree, while hnswlib's level 0 allows 2M: 32 here matches the
+   * bottom level of hnswlib's M = 16. With 16, recall 0.95 needed ef = 40 and ran at about 0.55 x
+   * hnswlib's rate; with 32, ef = 20 reaches it (2026-11-23, bench/results/funnel-ann-*.md).
    */
-  static final int DEFAULT_M = 16;
+  static final int DEFAULT_M = 32;
 
   private AnnBench() {}
 
@@ -102,7 +103,7 @@ public final class AnnBench {
       }
     }
     int[] efs =
-        Arrays.stream(System.getProperty("ann.efs", "10,20,30,40,50,60,80,160").split(","))
+        Arrays.stream(System.getProperty("ann.efs", "10,15,20,25,30,40,60,80,160").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
     for (int ef : efs) {
