@@ -7,11 +7,14 @@ n=${1:-1000000}; dim=${2:-64}; q=${3:-1000}
 source "$root/.mvn/find-jdk.sh"
 (cd "$root" && ./mvnw -q -B package -pl nudge-bench -am -DskipTests -Dspotless.check.skip=true)
 work="$root/target/bench-ann"; mkdir -p "$work" "$root/bench/results"
+# Run from a copy so that a rebuild during the run cannot swap classes under it.
+run="$work/jars"; rm -rf "$run"; mkdir -p "$run"
+cp -r "$root/nudge-bench/target/nudge-bench.jar" "$root/nudge-bench/target/lib" "$run/"
 date=$(date -u +%Y-%m-%d)
 raw="$root/bench/results/funnel-ann-$date.jsonl"
 cmd="bench/funnel/run-ann.sh $n $dim $q"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -Xmx12g -cp "$root/nudge-bench/target/nudge-bench.jar:$root/nudge-bench/target/lib/*" \
+  -Xmx12g -cp "$run/nudge-bench.jar:$run/lib/*" \
   dev.nudge.bench.funnel.AnnBench "$n" "$dim" "$q" "$work" 2>/dev/null | tee "$raw"
 /usr/bin/python3 "$root/bench/funnel/ann_peers.py" "$work" "$dim" "$(nproc)" | tee -a "$raw"
 /usr/bin/python3 "$root/bench/funnel/summarize_ann.py" "$raw" "$cmd" \

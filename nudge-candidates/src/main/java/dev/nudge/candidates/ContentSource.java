@@ -3,6 +3,7 @@ package dev.nudge.candidates;
 import dev.nudge.data.Catalogue;
 import dev.nudge.data.FeatureTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,28 +117,45 @@ public final class ContentSource implements CandidateSource {
     if (query.history().length == 0 || limit <= 0) {
       return List.of();
     }
-    // The profile: the sum of the history items' unit vectors (so each item counts equally).
-    Map<Integer, Double> profile = new TreeMap<>();
+    // The profile: the sum of the history items' unit vectors (so each item counts equally), in a
+    // dense array over the vocabulary (heavy users have thousands of term occurrences).
+    double[] profile = new double[postings.length];
+    int[] touched = new int[postings.length];
+    boolean[] isTouched = new boolean[postings.length];
+    int nTouched = 0;
     for (int h : query.history()) {
       if (h >= items) {
         continue;
       }
       for (int k = 0; k < terms[h].length; k++) {
-        profile.merge(terms[h][k], (double) weights[h][k], Double::sum);
+        int term = terms[h][k];
+        if (!isTouched[term]) {
+          isTouched[term] = true;
+          touched[nTouched++] = term;
+        }
+        profile[term] += weights[h][k];
       }
     }
-    double norm = Math.sqrt(profile.values().stream().mapToDouble(v -> v * v).sum());
+    // Ascending term order, so every item's score sums its terms in one fixed order.
+    Arrays.sort(touched, 0, nTouched);
+    double sumSq = 0;
+    for (int t = 0; t < nTouched; t++) {
+      sumSq += profile[touched[t]] * profile[touched[t]];
+    }
+    double norm = Math.sqrt(sumSq);
     if (norm == 0) {
       return List.of();
     }
     boolean[] seen = query.seenMask(items);
     double[] score = new double[items];
-    for (Map.Entry<Integer, Double> e : profile.entrySet()) {
-      for (int item : postings[e.getKey()]) {
+    for (int t = 0; t < nTouched; t++) {
+      int term = touched[t];
+      double w = profile[term];
+      for (int item : postings[term]) {
         if (eligible[item] && !seen[item]) {
           for (int k = 0; k < terms[item].length; k++) {
-            if (terms[item][k] == e.getKey()) {
-              score[item] += e.getValue() / norm * weights[item][k];
+            if (terms[item][k] == term) {
+              score[item] += w / norm * weights[item][k];
             }
           }
         }

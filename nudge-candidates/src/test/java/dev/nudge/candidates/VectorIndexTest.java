@@ -72,6 +72,71 @@ class VectorIndexTest {
   }
 
   @Test
+  void aBeamAsWideAsTheCatalogueFindsTheExactTopK() {
+    // With ef >= n the best-first search cannot stop before it has scored every node reachable
+    // from the entry point, and the graph is connected: the result must be the exact top-k.
+    float[][] v = lowRank(7, 400, 16);
+    ExactVectorIndex exact = ExactVectorIndex.of(v);
+    JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(8, 32, 400, 1, 1.0f, 1.0f));
+    assertThat(ann.averageDegree()).isGreaterThan(1).isLessThanOrEqualTo(8);
+    for (float[] q : lowRank(8, 20, 16)) {
+      VectorIndex.Hits want = exact.search(q, 10);
+      VectorIndex.Hits got = ann.search(q, 10);
+      assertThat(got.items()).containsExactly(want.items());
+      assertThat(got.scores()).containsExactly(want.scores());
+    }
+    assertThat(ann.search(lowRank(9, 1, 16)[0], 1000).size()).isEqualTo(400);
+  }
+
+  @Test
+  void oddDimensionsAreSearchedExactlyToo() {
+    // d = 7 exercises the dot product's tail after its four-wide steps.
+    float[][] v = lowRank(13, 300, 7);
+    ExactVectorIndex exact = ExactVectorIndex.of(v);
+    JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(6, 24, 300, 1));
+    for (float[] q : lowRank(14, 10, 7)) {
+      assertThat(ann.search(q, 5).items()).containsExactly(exact.search(q, 5).items());
+    }
+  }
+
+  @Test
+  void concurrentSearchesMatchSequentialOnes() throws Exception {
+    float[][] v = lowRank(11, 2000, 16);
+    JVectorIndex ann = JVectorIndex.build(v, new JVectorIndex.Params(12, 48, 30, 2));
+    float[][] queries = lowRank(12, 200, 16);
+    int[][] sequential = new int[queries.length][];
+    for (int i = 0; i < queries.length; i++) {
+      sequential[i] = ann.search(queries[i], 10).items();
+    }
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<int[]>> futures = new java.util.ArrayList<>();
+      for (float[] q : queries) {
+        futures.add(pool.submit(() -> ann.search(q, 10).items()));
+      }
+      for (int i = 0; i < queries.length; i++) {
+        assertThat(futures.get(i).get()).containsExactly(sequential[i]);
+      }
+    }
+    // A narrower beam searches the same graph and cannot find more of the true top-10.
+    ExactVectorIndex exact = ExactVectorIndex.of(v);
+    int wide = 0;
+    int narrow = 0;
+    JVectorIndex narrowIndex = ann.withSearchBeam(10);
+    for (float[] q : queries) {
+      List<Integer> truth = java.util.Arrays.stream(exact.search(q, 10).items()).boxed().toList();
+      wide +=
+          (int) java.util.Arrays.stream(ann.search(q, 10).items()).filter(truth::contains).count();
+      narrow +=
+          (int)
+              java.util.Arrays.stream(narrowIndex.search(q, 10).items())
+                  .filter(truth::contains)
+                  .count();
+    }
+    assertThat(wide).isGreaterThanOrEqualTo(narrow);
+    assertThat(wide / 2000.0).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void buildPicksExactBelowTheThreshold() {
     float[][] v = lowRank(5, 100, 8);
     assertThat(VectorIndex.build(v, 1000, JVectorIndex.Params.defaults()))
@@ -103,5 +168,9 @@ class VectorIndexTest {
         .hasMessageContaining("dimension is 2");
     assertThatThrownBy(() -> new JVectorIndex.Params(16, 8, 10, 1))
         .hasMessageContaining("beamWidth");
+    assertThatThrownBy(() -> new JVectorIndex.Params(16, 32, 10, 1, 0.9f, 1.2f))
+        .hasMessageContaining("alpha must be finite and >= 1, got 0.9");
+    assertThatThrownBy(() -> new JVectorIndex.Params(16, 32, 10, 1, 1.2f, Float.NaN))
+        .hasMessageContaining("neighbourOverflow");
   }
 }

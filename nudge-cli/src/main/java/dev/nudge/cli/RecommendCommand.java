@@ -2,7 +2,6 @@ package dev.nudge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nudge.bandit.mab.BetaThompsonPolicy;
 import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
@@ -103,7 +102,7 @@ public final class RecommendCommand implements Callable<Integer> {
         FunnelAssembly.build(
             d,
             new FunnelAssembly.Options(
-                ranker, null, 32, new BetaThompsonPolicy(), explore, seed, threads()),
+                ranker, null, 32, FunnelAssembly.explorationPolicy(), explore, seed, threads()),
             InstantSource.system(),
             Progress.silent());
     String eventId = "recommend-" + user + "-" + Long.toHexString(Seeds.mix(seed));

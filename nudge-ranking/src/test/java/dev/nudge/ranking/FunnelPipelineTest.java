@@ -109,6 +109,17 @@ class FunnelPipelineTest {
     assertThat(r.stageNanos()).containsKeys("retrieve", "rank", "explore", "rerank");
   }
 
+  @Test
+  void theDefaultMergerWeighsEverySourceAndReservesSlotsForColdItems() {
+    FunnelAssembly a = assemble(world(), CLOCK);
+    // A weight under a misspelt name would silently fall back to 1.
+    assertThat(FunnelAssembly.defaultMerger().weights()).containsOnlyKeys(a.sourceNames());
+    assertThat(FunnelAssembly.defaultMerger().weights().values()).allMatch(w -> w > 0);
+    assertThat(FunnelAssembly.quotas()).containsOnlyKeys("content");
+    assertThat(a.sourceNames()).containsAll(FunnelAssembly.quotas().keySet());
+    assertThat(FunnelAssembly.explorationPolicy().name()).contains("samples=64");
+  }
+
   static dev.nudge.candidates.CandidateQuery queryOf(FunnelAssembly a, int user) {
     return new dev.nudge.candidates.CandidateQuery(user, a.graph().history(user), -1, new float[0]);
   }

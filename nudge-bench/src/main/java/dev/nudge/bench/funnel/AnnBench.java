@@ -23,7 +23,10 @@ import java.util.stream.IntStream;
  * the exact top-10 by inner product as int32, then builds the jvector index and measures recall@10
  * and single-thread queries/s for several search beams. Prints one JSON object per line.
  *
- * <p>Usage: {@code AnnBench <n> <dim> <queries> <outDir> [seed]}
+ * <p>Usage: {@code AnnBench <n> <dim> <queries> <outDir> [seed]}; graph parameters from system
+ * properties {@code ann.M} (default 32), {@code ann.beam} (100), {@code ann.alpha} (1.2), {@code
+ * ann.overflow} (1.2) and search beams from {@code ann.efs} (comma-separated, default
+ * 10,15,20,25,30,40,60,80,160).
  */
 public final class AnnBench {
   /**
@@ -32,6 +35,13 @@ public final class AnnBench {
    */
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * jvector's M bounds every node's degree, while hnswlib's level 0 allows 2M: 32 here matches the
+   * bottom level of hnswlib's M = 16. With 16, recall 0.95 needed ef = 40 and ran at about 0.55 x
+   * hnswlib's rate; with 32, ef = 20 reaches it (2026-11-23, bench/results/funnel-ann-*.md).
+   */
+  static final int DEFAULT_M = 32;
 
   private AnnBench() {}
 
@@ -75,7 +85,15 @@ public final class AnnBench {
         exactQps);
 
     long b0 = System.nanoTime();
-    JVectorIndex index = JVectorIndex.build(base, new JVectorIndex.Params(16, 100, 10, threads));
+    JVectorIndex.Params params =
+        new JVectorIndex.Params(
+            Integer.getInteger("ann.M", DEFAULT_M),
+            Integer.getInteger("ann.beam", 100),
+            10,
+            threads,
+            Float.parseFloat(System.getProperty("ann.alpha", "1.2")),
+            Float.parseFloat(System.getProperty("ann.overflow", "1.2")));
+    JVectorIndex index = JVectorIndex.build(base, params);
     double build = (System.nanoTime() - b0) / 1e9;
     // Let the JIT compile the search path before anything is timed (C2 threads starve under load).
     JVectorIndex warm = index.withSearchBeam(40);
@@ -84,7 +102,11 @@ public final class AnnBench {
         warm.search(query, 10);
       }
     }
-    for (int ef : new int[] {10, 20, 40, 80, 160}) {
+    int[] efs =
+        Arrays.stream(System.getProperty("ann.efs", "10,15,20,25,30,40,60,80,160").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    for (int ef : efs) {
       JVectorIndex searcher = index.withSearchBeam(ef);
       for (int i = 0; i < Math.min(q, 200); i++) {
         searcher.search(queries[i], 10);
@@ -103,9 +125,15 @@ public final class AnnBench {
       }
       log.printf(
           Locale.ROOT,
-          "{\"lib\":\"jvector\",\"params\":\"M=16,efConstruction=100\",\"ef\":%d,"
+          "{\"lib\":\"jvector\",\"params\":\"M=%d,efConstruction=%d,alpha=%.2f,"
+              + "overflow=%.2f,avgDegree=%.1f\",\"ef\":%d,"
               + "\"build_seconds\":%.2f,\"build_threads\":%d,\"qps\":%.1f,"
               + "\"qps_cpu\":%.1f,\"recall\":%.4f}%n",
+          params.maxDegree(),
+          params.beamWidth(),
+          params.alpha(),
+          params.neighbourOverflow(),
+          index.averageDegree(),
           ef,
           build,
           threads,

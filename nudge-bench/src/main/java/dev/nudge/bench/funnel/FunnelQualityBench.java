@@ -1,11 +1,11 @@
 package dev.nudge.bench.funnel;
 
-import dev.nudge.bandit.mab.BetaThompsonPolicy;
 import dev.nudge.candidates.Candidate;
 import dev.nudge.candidates.CandidateMerger;
 import dev.nudge.candidates.CandidateQuery;
 import dev.nudge.candidates.CandidateSource;
 import dev.nudge.candidates.InteractionGraph;
+import dev.nudge.candidates.MergerTuner;
 import dev.nudge.candidates.SwingSimilarity;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
@@ -39,7 +39,7 @@ import java.util.random.RandomGenerator;
  * latency per user. Split: each rating goes to test with probability 0.2 (seeded); test positives
  * are test ratings >= 4 of users and items seen in training. Prints Markdown.
  *
- * <p>Usage: {@code FunnelQualityBench <ml-100k dir> [mmoeEpochs=3]}
+ * <p>Usage: {@code FunnelQualityBench <ml-100k dir> [mmoeEpochs=3] [twoTowerEpochs=5]}
  */
 public final class FunnelQualityBench {
   private FunnelQualityBench() {}
@@ -47,6 +47,7 @@ public final class FunnelQualityBench {
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int twoTowerEpochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     long seed = Seeds.DEFAULT_SEED;
     int threads = Runtime.getRuntime().availableProcessors();
     Dataset all = DatasetFormats.load(dir, "ml-100k");
@@ -88,58 +89,88 @@ public final class FunnelQualityBench {
 
     flush(md);
 
-    // Recall@100 per source and merged.
+    // Merger weights chosen on a validation split of the training rows (sources built without
+    // them), never on the test split.
+    List<Integer> fitRows = new ArrayList<>();
+    List<Integer> valRows = new ArrayList<>();
+    RandomGenerator valRnd = Seeds.random(seed, "funnel-bench.validation");
+    for (int r = 0; r < train.size(); r++) {
+      (valRnd.nextDouble() < 0.2 ? valRows : fitRows).add(r);
+    }
+    InteractionLog fit = train.select(fitRows.stream().mapToInt(i -> i).toArray());
+    InteractionLog val = train.select(valRows.stream().mapToInt(i -> i).toArray());
+    FunnelAssembly fitFunnel =
+        FunnelAssembly.build(
+            all.withInteractions(fit),
+            new FunnelAssembly.Options(
+                "logistic", null, 32, FunnelAssembly.explorationPolicy(), 1, seed, threads),
+            InstantSource.system(),
+            Progress.silent());
+    List<MergerTuner.Example> valExamples = examples(fitFunnel, val, segment(all));
+    MergerTuner tuner = new MergerTuner(FunnelAssembly.quotas(), 100, 3);
+    MergerTuner.Tuned tuned = tuner.tune(valExamples);
+    md.append("\n## Merger weights tuned on validation (")
+        .append(valExamples.size())
+        .append(" users; sources fitted on the other 80% of the training rows)\n\n")
+        .append("- quotas kept: ")
+        .append(FunnelAssembly.quotas())
+        .append("\n- tuned: RRF k = ")
+        .append(tuned.merger().fusionK())
+        .append(", weights ")
+        .append(rounded(tuned.merger().weights()))
+        .append(String.format(Locale.ROOT, "; validation Recall@100 %.4f%n", tuned.recall()))
+        .append("- each source on validation: ")
+        .append(rounded(tuned.sourceRecall()))
+        .append("\n");
+
+    flush(md);
+
+    // Recall@100 per source and merged, on the test split, sources fitted on all training rows.
     FunnelAssembly funnel =
         FunnelAssembly.build(
             trainSet,
             new FunnelAssembly.Options(
-                "logistic", null, 32, new BetaThompsonPolicy(), 1, seed, threads),
+                "logistic", null, 32, FunnelAssembly.explorationPolicy(), 1, seed, threads),
             InstantSource.system(),
             Progress.silent());
-    int[] segment = UserSegments.of(all.users()).segmentOfUser();
-    Map<Integer, Set<Integer>> positives = new LinkedHashMap<>();
-    for (int r = 0; r < test.size(); r++) {
-      if (test.value(r) >= 4 && graph.userDegree(test.user(r)) > 0) {
-        positives.computeIfAbsent(test.user(r), k -> new HashSet<>()).add(test.item(r));
-      }
-    }
+    List<MergerTuner.Example> testExamples = examples(funnel, test, segment(all));
     Map<String, Double> recall = new LinkedHashMap<>();
-    funnel.sources().keySet().forEach(k -> recall.put(k, 0.0));
-    recall.put("merged (quotas + RRF)", 0.0);
-    recall.put("merged (RRF only)", 0.0);
-    CandidateMerger quota = new CandidateMerger(FunnelAssembly.quotas(), 60);
-    CandidateMerger rrf = new CandidateMerger(Map.of(), 60);
-    for (Map.Entry<Integer, Set<Integer>> e : positives.entrySet()) {
-      int u = e.getKey();
-      int[] history = graph.history(u);
-      float[] emb = new float[funnel.itemEmbeddings()[0].length];
-      for (int h : history) {
-        for (int d = 0; d < emb.length; d++) {
-          emb[d] += funnel.itemEmbeddings()[h][d];
-        }
-      }
-      CandidateQuery q = new CandidateQuery(u, history, segment[u], emb);
-      Map<String, List<Candidate>> lists = new LinkedHashMap<>();
-      for (Map.Entry<String, CandidateSource> s : funnel.sources().entrySet()) {
-        List<Candidate> got = s.getValue().retrieve(q, 100);
-        lists.put(s.getKey(), got);
-        recall.merge(s.getKey(), hit(got, e.getValue()), Double::sum);
-      }
-      recall.merge(
-          "merged (quotas + RRF)",
-          hit(quota.merge(lists, 100).candidates(), e.getValue()),
-          Double::sum);
-      recall.merge(
-          "merged (RRF only)", hit(rrf.merge(lists, 100).candidates(), e.getValue()), Double::sum);
-    }
-    md.append("\n## Recall@100 per source and merged (")
-        .append(positives.size())
+    recall.putAll(tuner.sourceRecall(testExamples));
+    recall.put(
+        "merged: equal-weight RRF, no quotas",
+        tuner.recall(new CandidateMerger(Map.of(), 60), testExamples));
+    recall.put(
+        "merged: previous default (quotas 15/10/15/10/5/5 + equal-weight RRF)",
+        tuner.recall(new CandidateMerger(previousQuotas(), 60), testExamples));
+    recall.put(
+        "merged: weights tuned on validation in this run",
+        tuner.recall(tuned.merger(), testExamples));
+    recall.put(
+        "merged: FunnelAssembly default merger",
+        tuner.recall(FunnelAssembly.defaultMerger(), testExamples));
+    md.append("\n## Recall@100 per source and merged, test split (")
+        .append(testExamples.size())
         .append(" test users with a test rating >= 4)\n\n| source | Recall@100 |\n|---|---|\n");
+    double bestSingle = 0;
     for (Map.Entry<String, Double> e : recall.entrySet()) {
-      md.append(
-          String.format(
-              Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue() / positives.size()));
+      md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue()));
+      if (funnel.sources().containsKey(e.getKey())) {
+        bestSingle = Math.max(bestSingle, e.getValue());
+      }
     }
+    double tunedTest = recall.get("merged: weights tuned on validation in this run");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nTarget (merged above every single source): **%s** (tuned merger %.4f, best single"
+                + " source %.4f).%n",
+            tunedTest > bestSingle ? "met" : "NOT met",
+            tunedTest,
+            bestSingle));
+
+    flush(md);
+
+    md.append(TwoTowerAnn.section(all, train, test, graph, segment(all), seed, twoTowerEpochs));
 
     flush(md);
 
@@ -217,7 +248,9 @@ public final class FunnelQualityBench {
     md.append("\n## Pipeline latency per user (all ")
         .append(all.users().size())
         .append(" users, 100 candidates ranked, slate 10, 1 exploration slot, 1 thread)\n\n");
-    md.append("| ranker | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+    md.append(
+        "| ranker | p50 ms | p90 ms | p99 ms | max ms | p50 cpu ms | p99 cpu ms |\n"
+            + "|---|---|---|---|---|---|---|\n");
     md.append(latency("logistic", funnel, all.users().size(), null));
     if (mmoe != null) {
       md.append(
@@ -227,27 +260,98 @@ public final class FunnelQualityBench {
     System.out.print(md);
   }
 
+  private static int[] segment(Dataset all) {
+    return UserSegments.of(all.users()).segmentOfUser();
+  }
+
+  /** Every held-out user with a positive (rating >= 4) and a training history: lists + truth. */
+  static List<MergerTuner.Example> examples(
+      FunnelAssembly funnel, InteractionLog heldOut, int[] seg) {
+    InteractionGraph graph = funnel.graph();
+    Map<Integer, Set<Integer>> positives = new LinkedHashMap<>();
+    for (int r = 0; r < heldOut.size(); r++) {
+      if (heldOut.value(r) >= 4 && graph.userDegree(heldOut.user(r)) > 0) {
+        positives.computeIfAbsent(heldOut.user(r), k -> new HashSet<>()).add(heldOut.item(r));
+      }
+    }
+    List<MergerTuner.Example> out = new ArrayList<>();
+    for (Map.Entry<Integer, Set<Integer>> e : positives.entrySet()) {
+      int u = e.getKey();
+      int[] history = graph.history(u);
+      CandidateQuery q =
+          new CandidateQuery(u, history, seg[u], sumOf(funnel.itemEmbeddings(), history));
+      Map<String, List<Candidate>> lists = new LinkedHashMap<>();
+      for (Map.Entry<String, CandidateSource> s : funnel.sources().entrySet()) {
+        lists.put(s.getKey(), s.getValue().retrieve(q, 100));
+      }
+      out.add(new MergerTuner.Example(lists, e.getValue()));
+    }
+    return out;
+  }
+
+  static float[] sumOf(float[][] vectors, int[] rows) {
+    float[] out = new float[vectors[0].length];
+    for (int h : rows) {
+      for (int d = 0; d < out.length; d++) {
+        out[d] += vectors[h][d];
+      }
+    }
+    return out;
+  }
+
+  /** The quotas of the previous session's default merger, for comparison. */
+  private static Map<String, Integer> previousQuotas() {
+    Map<String, Integer> q = new LinkedHashMap<>();
+    q.put("swing", 15);
+    q.put("item-cf", 10);
+    q.put("ann", 15);
+    q.put("segment-popular", 10);
+    q.put("trending", 5);
+    q.put("content", 5);
+    return q;
+  }
+
+  private static String rounded(Map<String, Double> m) {
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, Double> e : m.entrySet()) {
+      sb.append(sb.length() > 1 ? ", " : "")
+          .append(e.getKey())
+          .append('=')
+          .append(String.format(Locale.ROOT, "%.3f", e.getValue()));
+    }
+    return sb.append('}').toString();
+  }
+
   private static String latency(String name, FunnelAssembly funnel, int users, MmoeRanker mmoe) {
     var pipeline = mmoe == null ? funnel.pipeline() : funnel.pipeline().withRanker(mmoe);
     // Two passes: the first warms the JIT (and hits cool-downs less than real traffic would,
-    // as every request is for a different user), the second is timed.
+    // as every request is for a different user), the second is timed. Wall time and this
+    // thread's CPU time: on a shared machine wall time mostly measures the other tenants.
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     double[] ms = new double[users];
+    double[] cpuMs = new double[users];
     for (int pass = 0; pass < 2; pass++) {
       for (int u = 0; u < users; u++) {
         long s = System.nanoTime();
+        long c = cpu.getCurrentThreadCpuTime();
         pipeline.recommend(new FunnelRequest(u, -1, name + "-" + pass + "-" + u, 10));
+        cpuMs[u] = (cpu.getCurrentThreadCpuTime() - c) / 1e6;
         ms[u] = (System.nanoTime() - s) / 1e6;
       }
     }
     Arrays.sort(ms);
+    Arrays.sort(cpuMs);
     return String.format(
         Locale.ROOT,
-        "| %s | %.2f | %.2f | %.2f | %.2f |%n",
+        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
         name,
         ms[users / 2],
         ms[(int) (users * 0.9)],
         ms[(int) (users * 0.99)],
-        ms[users - 1]);
+        ms[users - 1],
+        cpuMs[users / 2],
+        cpuMs[(int) (users * 0.99)]);
   }
 
   /** Prints what is measured so far, so a long run shows results as they come. */

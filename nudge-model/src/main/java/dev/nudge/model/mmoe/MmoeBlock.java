@@ -65,7 +65,9 @@ final class MmoeBlock extends AbstractBlock {
       NDArray mixed = stacked.mul(gate.expandDims(2)).sum(new int[] {1});
       logits.add(towers.get(t).forward(store, new NDList(mixed), training).singletonOrThrow());
     }
-    return new NDList(NDArrays.concat(logits, 1));
+    // NDArrays.concat of a single array returns a duplicate, which the PyTorch engine detaches
+    // from the autograd graph: one task would then train nothing ("does not require grad").
+    return new NDList(tasks == 1 ? logits.singletonOrThrow() : NDArrays.concat(logits, 1));
   }
 
   /** The experts' outputs stacked to (B, E, H). */

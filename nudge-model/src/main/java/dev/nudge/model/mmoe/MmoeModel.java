@@ -1,10 +1,12 @@
 package dev.nudge.model.mmoe;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.DefaultTrainingConfig;
@@ -16,7 +18,15 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -31,12 +41,83 @@ public final class MmoeModel implements AutoCloseable {
   private final MmoeBlock block;
   private final List<String> tasks;
   private final int inputDim;
+  private final MmoeConfig config;
 
-  private MmoeModel(Model model, MmoeBlock block, List<String> tasks, int inputDim) {
+  private MmoeModel(
+      Model model, MmoeBlock block, List<String> tasks, int inputDim, MmoeConfig config) {
     this.model = model;
     this.block = block;
     this.tasks = tasks;
     this.inputDim = inputDim;
+    this.config = config;
+  }
+
+  /**
+   * A model whose parameters are read from {@code params} (the bytes {@link #parameters()} wrote),
+   * for {@link MmoeFiles}.
+   *
+   * @throws IOException if the bytes do not fit the network the arguments describe
+   */
+  static MmoeModel restore(List<String> tasks, int inputDim, MmoeConfig config, byte[] params)
+      throws IOException {
+    tasks = List.copyOf(tasks);
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("tasks must not be empty");
+    }
+    if (inputDim < 1) {
+      throw new IllegalArgumentException("inputDim must be >= 1, got " + inputDim);
+    }
+    MmoeBlock block = new MmoeBlock(tasks.size(), config);
+    Model model = Model.newInstance("mmoe");
+    model.setBlock(block);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
+      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, inputDim));
+      // DJL replaces parameter arrays with whatever shape the stream holds: compare each with
+      // the shape the freshly initialised network has, so a mismatch fails here, not in predict.
+      Map<String, Shape> expected = new LinkedHashMap<>();
+      block
+          .getParameters()
+          .forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
+      block.loadParameters(model.getNDManager(), in);
+      if (in.available() > 0) {
+        throw new IOException(in.available() + " bytes left after the last parameter");
+      }
+      block
+          .getParameters()
+          .forEach(
+              p -> {
+                Shape got = p.getValue().getArray().getShape();
+                if (!got.equals(expected.get(p.getKey()))) {
+                  throw new IllegalArgumentException(
+                      "parameter "
+                          + p.getKey()
+                          + " has shape "
+                          + got
+                          + ", the network needs "
+                          + expected.get(p.getKey()));
+                }
+              });
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+    return new MmoeModel(model, block, tasks, inputDim, config);
+  }
+
+  /** The network's parameters in DJL's block format, for {@link MmoeFiles}. */
+  byte[] parameters() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      block.saveParameters(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The architecture and training settings this model was trained with. */
+  public MmoeConfig config() {
+    return config;
   }
 
   /**
@@ -100,7 +181,7 @@ public final class MmoeModel implements AutoCloseable {
       model.close();
       throw e;
     }
-    return new MmoeModel(model, block, tasks, dim);
+    return new MmoeModel(model, block, tasks, dim, config);
   }
 
   public List<String> tasks() {

@@ -77,6 +77,25 @@ class MmoeModelTest {
   }
 
   @Test
+  void aSingleTaskModelTrainsAfterAnotherModelPredicted() {
+    // The benchmark's order: a two-task model trains and predicts, then one model per task.
+    model.predict(new float[][] {x[0]});
+    float[][] ya = new float[N][];
+    for (int r = 0; r < N; r++) {
+      ya[r] = new float[] {y[r][0]};
+    }
+    float[][] xt = new float[400][];
+    float[][] yt = new float[400][];
+    data(2, 400, xt, yt);
+    try (MmoeModel one = MmoeModel.train(List.of("a"), x, ya, config(), Progress.silent())) {
+      float[][] p = one.predict(xt);
+      assertThat(p[0]).hasSize(1);
+      assertThat(one.tasks()).containsExactly("a");
+      assertThat(auc(p, yt, 0)).isGreaterThan(0.95);
+    }
+  }
+
+  @Test
   void gatesAreSoftmaxDistributions() {
     float[][][] g = model.gates(new float[][] {x[0], x[1], x[2]});
     assertThat(g).hasNumberOfRows(2);

@@ -91,7 +91,12 @@ public final class ImpressionLedger {
     }
   }
 
+  /**
+   * (user, item) packed into a long, then multiplied by an odd constant: a bijection, so keys stay
+   * distinct, whose {@code hashCode} is well spread. The plain packing hashes to {@code user ^
+   * item}, which collides for every (a, b) and (b, a) and let the map degrade to tree bins.
+   */
   private static long key(int user, int item) {
-    return ((long) user << 32) | (item & 0xFFFFFFFFL);
+    return (((long) user << 32) | (item & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
   }
 }
