@@ -353,7 +353,7 @@ public final class DecisionService {
    * @param values the objective values, or a single entry under "" for a plain {@code value}
    */
   public RewardOutcome reward(String eventId, Map<String, Double> values) {
-    DecisionRecord d = find(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+    EventLog.RewardTarget target = rewardTarget(eventId);
     ServiceConfig cfg = config.get();
     double value = combine(values, cfg.objectiveWeights());
     Instant now = now();
@@ -361,12 +361,20 @@ public final class DecisionService {
     RewardRecord r = new RewardRecord(rewardSeq.incrementAndGet(), eventId, now, value, objectives);
     log.submit(new LogWrite.Reward(r)).join();
     learner.rewarded(r);
-    metrics.rewarded(d.rewardArm().id(), value);
+    metrics.rewarded(target.nudgeId(), value);
+    Instant opened = target.activatedAt();
     boolean inWindow =
-        d.activatedAt() != null
-            && !now.isBefore(d.activatedAt())
-            && !now.isAfter(d.activatedAt().plus(cfg.rewardWait()));
+        opened != null && !now.isBefore(opened) && !now.isAfter(opened.plus(cfg.rewardWait()));
     return new RewardOutcome(eventId, value, inWindow);
+  }
+
+  /** From memory, or the two columns of the log a reward needs (not the whole decision row). */
+  private EventLog.RewardTarget rewardTarget(String eventId) {
+    DecisionRecord d = recent.get(eventId);
+    if (d != null) {
+      return new EventLog.RewardTarget(d.rewardArm().id(), d.activatedAt());
+    }
+    return log.rewardTarget(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
   }
 
   static double combine(Map<String, Double> values, Map<String, Double> weights) {

@@ -2,8 +2,10 @@ package dev.nudge.serve.log;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -25,6 +27,23 @@ public interface EventLog extends AutoCloseable {
 
   /** The decision with this event id, if logged. */
   Optional<DecisionRecord> decision(String eventId);
+
+  /**
+   * What a reward needs of its decision: the rewarded nudge and when its window opened. A reward
+   * for a decision that has left the service's memory reads only this, not the whole row with its
+   * candidates and vectors.
+   *
+   * @param nudgeId the id of the nudge the decision asked the caller to reward
+   * @param activatedAt when the reward window opened; null while deferred
+   */
+  record RewardTarget(String nudgeId, Instant activatedAt) {
+    public RewardTarget {
+      Objects.requireNonNull(nudgeId, "nudgeId");
+    }
+  }
+
+  /** The reward target of the decision with this event id, if logged. */
+  Optional<RewardTarget> rewardTarget(String eventId);
 
   /** The rewards logged for an event, in arrival order. */
   List<RewardRecord> rewards(String eventId);

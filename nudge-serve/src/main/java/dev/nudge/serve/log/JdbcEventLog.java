@@ -50,6 +50,9 @@ public final class JdbcEventLog implements EventLog {
   /** Cached on the read connection: looking up an event id happens on every new decision. */
   private PreparedStatement decisionById;
 
+  /** Cached likewise: a reward for a decision no longer in the service's memory reads it. */
+  private PreparedStatement rewardTargetById;
+
   private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closing;
@@ -345,6 +348,31 @@ public final class JdbcEventLog implements EventLog {
         }
       } catch (SQLException e) {
         throw failure("read decision " + eventId, e);
+      }
+    }
+  }
+
+  @Override
+  public Optional<RewardTarget> rewardTarget(String eventId) {
+    synchronized (readConnection) {
+      try {
+        if (rewardTargetById == null) {
+          rewardTargetById =
+              readConnection.prepareStatement(
+                  "SELECT reward_arm, activated_at FROM decisions WHERE event_id = ?");
+        }
+        rewardTargetById.setString(1, eventId);
+        try (ResultSet rs = rewardTargetById.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          long activated = rs.getLong("activated_at");
+          Instant activatedAt = rs.wasNull() ? null : instant(activated);
+          String nudge = parse(rs.getString("reward_arm"), ArmRecord.class).id();
+          return Optional.of(new RewardTarget(nudge, activatedAt));
+        }
+      } catch (SQLException e) {
+        throw failure("read reward target " + eventId, e);
       }
     }
   }

@@ -99,6 +99,20 @@ abstract class EventLogContract {
   }
 
   @Test
+  void aRewardTargetIsTheRewardedNudgeAndTheWindowStart() {
+    Instant t = Instant.parse("2026-11-23T12:00:00.123456Z");
+    try (JdbcEventLog log = JdbcEventLog.open(url())) {
+      log.submit(new LogWrite.Decision(decision(1, "deferred", t))).join();
+      log.submit(new LogWrite.Decision(decision(2, "active", t))).join();
+      log.submit(new LogWrite.Activation("active", t.plusSeconds(1))).join();
+      assertThat(log.rewardTarget("deferred")).contains(new EventLog.RewardTarget("b", null));
+      assertThat(log.rewardTarget("active"))
+          .contains(new EventLog.RewardTarget("b", t.plusSeconds(1)));
+      assertThat(log.rewardTarget("missing")).isEmpty();
+    }
+  }
+
+  @Test
   void aFailedWriteIsReportedAndTheLogKeepsWorking() {
     Instant t = Instant.parse("2026-11-23T12:00:00Z");
     try (JdbcEventLog log = JdbcEventLog.open(url())) {
