@@ -19,8 +19,9 @@ final class Fixtures {
   /**
    * A fixture folder under src/test/resources/load, e.g. "ml-100k/good". Files stored as {@code
    * NAME.fixture} are handed to the loader as {@code NAME} from a copy of the folder: fixtures that
-   * mimic licensed data sets' file names (MovieLens' u.data, MIND's behaviors.tsv, ...) are hand-written, and storing them
-   * under another name keeps the repository free of files that look like the data itself.
+   * mimic licensed data sets' file names (MovieLens' u.data, MIND's behaviors.tsv, ...) are
+   * hand-written, and storing them under another name keeps the repository free of files that look
+   * like the data itself.
    */
   static Path dir(String name) {
     URL url = Fixtures.class.getResource("/load/" + name);
