@@ -4,7 +4,6 @@ import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.InteractionLog;
-import dev.nudge.data.load.DatasetFormats;
 import dev.nudge.data.split.ImplicitLabels;
 import dev.nudge.eval.metrics.EvaluationConfig;
 import dev.nudge.eval.metrics.ItemScorer;
@@ -54,15 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "A model directory from 'nudge train'.")
   Path model;
 
-  @Option(names = "--data", required = true, description = "The data set's folder.")
-  Path data;
-
-  @Option(
-      names = "--format",
-      defaultValue = DatasetFormats.AUTO,
-      description =
-          "auto, ml-100k, ml-1m, ml-csv, mind, obd or generic. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @CommandLine.Mixin DatasetOptions input;
 
   @Option(
       names = "--protocol",
@@ -133,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Baseline> references = Baseline.parse(baselines);
     TwoTowerModel m = TwoTowerFiles.load(model);
     ModelProvenance prov = m.provenance();
-    Dataset dataset = DatasetFormats.load(data, format);
+    Dataset dataset = input.load();
     TrainCommand.SplitKind kind = TrainCommand.SplitKind.parse(prov.split());
     double threshold = m.config().training().positiveThreshold();
     TrainCommand.Parts parts =

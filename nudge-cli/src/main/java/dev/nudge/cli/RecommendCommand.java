@@ -6,13 +6,11 @@ import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
-import dev.nudge.data.load.DatasetFormats;
 import dev.nudge.ranking.FunnelAssembly;
 import dev.nudge.ranking.FunnelRequest;
 import dev.nudge.ranking.FunnelResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +37,7 @@ public final class RecommendCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "The data set's folder.")
-  Path data;
-
-  @Option(
-      names = "--format",
-      defaultValue = DatasetFormats.AUTO,
-      description =
-          "auto, ml-100k, ml-1m, ml-csv, mind, obd or generic. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @CommandLine.Mixin DatasetOptions input;
 
   @Option(
       names = "--user",
@@ -96,7 +86,7 @@ public final class RecommendCommand implements Callable<Integer> {
     if (!ranker.equals("logistic") && !ranker.equals("mmoe")) {
       throw InputException.forField("--ranker", "must be logistic or mmoe, got '" + ranker + "'");
     }
-    Dataset d = DatasetFormats.load(data, format);
+    Dataset d = input.load();
     int key = d.users().ids().indexOf(user);
     FunnelAssembly funnel =
         FunnelAssembly.build(

@@ -4,7 +4,6 @@ import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.InteractionLog;
-import dev.nudge.data.load.DatasetFormats;
 import dev.nudge.data.split.Fractions;
 import dev.nudge.data.split.ImplicitLabels;
 import dev.nudge.data.split.LeaveLastOutSplitter;
@@ -50,15 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "The data set's folder.")
-  Path data;
-
-  @Option(
-      names = "--format",
-      defaultValue = DatasetFormats.AUTO,
-      description =
-          "auto, ml-100k, ml-1m, ml-csv, mind, obd or generic. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @CommandLine.Mixin DatasetOptions input;
 
   @Option(names = "--config", description = "A Nudge YAML config; its 'train:' section is used.")
   Path config;
@@ -96,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
       training = training.withPositiveThreshold(0);
     }
     cfg = cfg.withTraining(training);
-    Dataset dataset = DatasetFormats.load(data, format);
+    Dataset dataset = input.load();
     Parts parts = parts(dataset, kind, training.positiveThreshold(), training.seed());
     int users = dataset.users().size();
     int items = dataset.items().size();
