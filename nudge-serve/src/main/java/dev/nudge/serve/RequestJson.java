@@ -28,14 +28,7 @@ public final class RequestJson {
     try {
       return STRICT.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiProblem.badField(
-          "body",
-          "is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): "
-              + e.getOriginalMessage());
+      throw malformed(e);
     }
   }
 
@@ -144,17 +137,21 @@ public final class RequestJson {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      throw ApiProblem.badField(
-          "body",
-          "is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): "
-              + e.getOriginalMessage());
+      throw malformed(e);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private static ApiProblem malformed(JsonProcessingException e) {
+    return ApiProblem.badField(
+        "body",
+        "is not valid JSON (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + "): "
+            + e.getOriginalMessage());
   }
 
   /**
