@@ -209,6 +209,48 @@ class RecommendModelCommandTest {
     assertThat(none.get("slate")).hasSize(10);
   }
 
+  @Test
+  void aDataSetUserTheModelNeverSawIsEncodedFromFeaturesAndHistory() throws IOException {
+    // The same catalogue with one user more than the model was trained on.
+    Path grown = writeData(root.resolve("ml-41"), 41, 30);
+    Run r =
+        run(
+            "recommend",
+            "--data",
+            grown.toString(),
+            "--format",
+            "ml-100k",
+            "--model",
+            model.toString(),
+            "--user",
+            "41",
+            "--explore",
+            "0",
+            "--dropped",
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("knownUser").asBoolean()).isTrue();
+    assertThat(json.get("userEmbedding").asText()).isEqualTo("cold");
+    Set<String> proposers = new HashSet<>(sources(json));
+    json.get("dropped").forEach(e -> proposers.add(e.get("source").asText()));
+    assertThat(proposers).contains("ann");
+    // The table form names the model and the path too.
+    Run table =
+        run(
+            "recommend",
+            "--data",
+            grown.toString(),
+            "--format",
+            "ml-100k",
+            "--model",
+            model.toString(),
+            "--user",
+            "41");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("two-tower model " + model + ": user embedding cold");
+  }
+
   private static List<String> sources(JsonNode json) {
     List<String> out = new ArrayList<>();
     json.get("slate").forEach(e -> out.add(e.get("source").asText()));
