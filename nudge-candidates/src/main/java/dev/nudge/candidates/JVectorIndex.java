@@ -142,6 +142,9 @@ public final class JVectorIndex implements VectorIndex {
                             progress.step(1);
                           }))
           .join();
+      // cleanup() makes one more pass over every node (degree enforcement): a silent stretch at a
+      // million nodes, so the bar says what it waits for.
+      progress.message("cleanup");
       builder.cleanup();
       return new JVectorIndex(params, FrozenGraph.of(builder.getGraph(), copy));
     } catch (IOException e) {
