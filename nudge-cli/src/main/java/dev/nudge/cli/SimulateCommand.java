@@ -87,7 +87,8 @@ final class SimulateCommand implements Callable<Integer> {
             encoder,
             experiment.usersPerTrial(),
             settings.historyFromClicks(),
-            experiment.encoderUpdatePeriod() > 0);
+            experiment.encoderUpdatePeriod() > 0,
+            settings.alignment());
 
     long total = (long) experiment.trials() * experiment.policies().size() * experiment.rounds();
     ExperimentResult result;
@@ -102,7 +103,11 @@ final class SimulateCommand implements Callable<Integer> {
                       + "; encoder "
                       + settings.encoder()
                       + (experiment.encoderUpdatePeriod() > 0
-                          ? ", re-fitted every " + experiment.encoderUpdatePeriod() + " rounds"
+                          ? ", re-fitted every "
+                              + experiment.encoderUpdatePeriod()
+                              + " rounds (alignment "
+                              + settings.encoderAlignment()
+                              + ")"
                           : ""),
                   p);
     }

@@ -79,6 +79,11 @@ class SimulateCommandTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("encoderUpdatePeriod").contains("-1");
 
+    Files.writeString(config, "simulator:\n  encoderAlignment: affine\n");
+    run = ConfigCommandTest.run("simulate", "--config", config.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("encoderAlignment").contains("affine").contains("procrustes");
+
     Files.writeString(config, "simulator:\n  encoder: magic\n");
     run = ConfigCommandTest.run("simulate", "--config", config.toString());
     assertThat(run.code()).isEqualTo(2);

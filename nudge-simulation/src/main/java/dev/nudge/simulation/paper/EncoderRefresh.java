@@ -16,26 +16,62 @@ import java.util.Objects;
  * rating (MovieLens: 5), or 1 for a label log. Optional columns (propensities, positions, context)
  * are left out of the re-fit's log: no encoder reads them.
  *
+ * <p>A fit from a new seed gives a new embedding space, rotated against the old one. By default
+ * ({@link Alignment#PROCRUSTES}) the re-fitted embeddings are rotated onto those they replace
+ * ({@link ProcrustesAlignment}), so that the heads the policies learnt stay meaningful; {@link
+ * Alignment#NONE} swaps them in as fitted.
+ *
  * @param pretraining the data the trial's encoder was pre-trained on
  * @param fitter the trial's encoder
  * @param seed the trial's encoder seed; refresh k fits with a seed derived from it and k
+ * @param alignment how the re-fitted space is matched to the one it replaces
  */
-public record EncoderRefresh(Dataset pretraining, Encoding.Fitter fitter, long seed) {
+public record EncoderRefresh(
+    Dataset pretraining, Encoding.Fitter fitter, long seed, Alignment alignment) {
+
+  /** How a re-fitted encoding is matched to the one it replaces. */
+  public enum Alignment {
+    /** Swapped in as fitted. */
+    NONE,
+    /** Rotated onto the previous embeddings (orthogonal Procrustes over the items). */
+    PROCRUSTES;
+
+    /** The alignment named {@code name} ("none", "procrustes"), for configs. */
+    public static Alignment named(String name) {
+      for (Alignment a : values()) {
+        if (a.name().equalsIgnoreCase(name)) {
+          return a;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown alignment '" + name + "'; known: none, procrustes");
+    }
+  }
+
   public EncoderRefresh {
     Objects.requireNonNull(pretraining, "pretraining");
     Objects.requireNonNull(fitter, "fitter");
+    Objects.requireNonNull(alignment, "alignment");
+  }
+
+  /** Re-fits rotated onto the previous embeddings ({@link Alignment#PROCRUSTES}). */
+  public EncoderRefresh(Dataset pretraining, Encoding.Fitter fitter, long seed) {
+    this(pretraining, fitter, seed, Alignment.PROCRUSTES);
   }
 
   /**
    * Refresh {@code refresh} (1, 2, ...): the encoder fitted on the pre-training data plus the
-   * clicks, (user key {@code clickUsers[c]}, item key {@code clickItems[c]}) for c in 0..clicks-1.
+   * clicks, (user key {@code clickUsers[c]}, item key {@code clickItems[c]}) for c in 0..clicks-1,
+   * aligned to {@code previous}, the encoding it replaces.
    */
-  public Encoding fit(int refresh, int[] clickUsers, int[] clickItems, int clicks) {
+  public Encoding fit(
+      int refresh, int[] clickUsers, int[] clickItems, int clicks, Encoding previous) {
     if (refresh < 1) {
       throw new IllegalArgumentException("refresh must be >= 1, got " + refresh);
     }
     InteractionLog log = withClicks(pretraining.interactions(), clickUsers, clickItems, clicks);
-    return fitter.fit(pretraining.withInteractions(log), refreshSeed(refresh));
+    Encoding next = fitter.fit(pretraining.withInteractions(log), refreshSeed(refresh));
+    return alignment == Alignment.PROCRUSTES ? ProcrustesAlignment.onto(next, previous) : next;
   }
 
   /** The seed of refresh {@code refresh}: the same for every policy run of a trial. */

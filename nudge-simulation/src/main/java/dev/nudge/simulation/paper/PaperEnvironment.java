@@ -190,7 +190,7 @@ public final class PaperEnvironment implements BanditEnvironment {
       throw new UnsupportedOperationException(
           "this environment was built without an encoder" + " refresh");
     }
-    Encoding next = refresh.fit(k, clickUsers, clickItems, clicks);
+    Encoding next = refresh.fit(k, clickUsers, clickItems, clicks, encoding);
     this.arms = arms(catalogue, next);
     this.encoding = next;
     for (int u = 0; u < users.length; u++) {

@@ -21,6 +21,7 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
   private final int usersPerTrial;
   private final boolean historyFromClicks;
   private final boolean refreshEncoder;
+  private final EncoderRefresh.Alignment alignment;
 
   public PaperTrials(
       Dataset data, UserChoiceSimulator simulator, Encoding.Fitter encoder, int usersPerTrial) {
@@ -54,6 +55,29 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
       int usersPerTrial,
       boolean historyFromClicks,
       boolean refreshEncoder) {
+    this(
+        data,
+        simulator,
+        encoder,
+        usersPerTrial,
+        historyFromClicks,
+        refreshEncoder,
+        EncoderRefresh.Alignment.PROCRUSTES);
+  }
+
+  /**
+   * @param historyFromClicks grow each user's history, and so z_u, with their clicks in a run
+   * @param refreshEncoder give each trial's environment what it needs to re-fit its encoder
+   * @param alignment how a re-fitted encoder is matched to the one it replaces
+   */
+  public PaperTrials(
+      Dataset data,
+      UserChoiceSimulator simulator,
+      Encoding.Fitter encoder,
+      int usersPerTrial,
+      boolean historyFromClicks,
+      boolean refreshEncoder,
+      EncoderRefresh.Alignment alignment) {
     if (usersPerTrial < 1 || usersPerTrial > data.users().size()) {
       throw new IllegalArgumentException(
           "usersPerTrial must be in 1.." + data.users().size() + ", got " + usersPerTrial);
@@ -64,6 +88,7 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
     this.usersPerTrial = usersPerTrial;
     this.historyFromClicks = historyFromClicks;
     this.refreshEncoder = refreshEncoder;
+    this.alignment = java.util.Objects.requireNonNull(alignment, "alignment");
   }
 
   @Override
@@ -74,7 +99,7 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
     long encoderSeed = Seeds.derive(trialSeed, "encoder");
     Encoding encoding = encoder.fit(pretraining, encoderSeed);
     EncoderRefresh refresh =
-        refreshEncoder ? new EncoderRefresh(pretraining, encoder, encoderSeed) : null;
+        refreshEncoder ? new EncoderRefresh(pretraining, encoder, encoderSeed, alignment) : null;
     return new PaperEnvironment(
         simulator, data.items(), users, encoding, historyFromClicks, refresh);
   }

@@ -2,6 +2,7 @@ package dev.nudge.simulation.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.nudge.bandit.Arm;
 import dev.nudge.bandit.DecisionContext;
@@ -75,7 +76,7 @@ class EncoderRefreshTest {
     assertThatThrownBy(() -> EncoderRefresh.withClicks(log, new int[1], new int[1], 2))
         .hasMessageContaining("clicks must be in 0..1, got 2");
     EncoderRefresh refresh = new EncoderRefresh(WORLD, new RecordingBpr(), 3);
-    assertThatThrownBy(() -> refresh.fit(0, new int[0], new int[0], 0))
+    assertThatThrownBy(() -> refresh.fit(0, new int[0], new int[0], 0, null))
         .hasMessageContaining("refresh must be >= 1, got 0");
     assertThat(refresh.refreshSeed(1)).isNotEqualTo(refresh.refreshSeed(2));
   }
@@ -117,6 +118,18 @@ class EncoderRefreshTest {
 
     Encoding refreshed = run.encoding();
     assertThat(refreshed).isNotSameAs(pretrained);
+    // The re-fit, rotated onto the pre-trained space: the fit's own scores, nearer the old axes.
+    Encoding raw =
+        new BprEncoder(6, 5, new ImplicitLabels(4)).fit(WORLD.withInteractions(seen), fit.seed());
+    int[] history = SIMULATOR.history(users[1]);
+    float[] zRaw = raw.user().apply(history);
+    float[] zRefreshed = refreshed.user().apply(history);
+    for (int i = 0; i < WORLD.items().size(); i++) {
+      assertThat(dot(refreshed.items()[i], zRefreshed))
+          .isCloseTo(dot(raw.items()[i], zRaw), within(1e-4));
+    }
+    assertThat(distance(refreshed.items(), pretrained.items()))
+        .isLessThan(distance(raw.items(), pretrained.items()));
     DecisionContext after = run.context(0, "e1", 1, DecisionContext.UNLIMITED, Seeds.random(1));
     for (int i = 0; i < WORLD.items().size(); i++) {
       assertThat(after.candidates().get(i).embedding()).containsExactly(refreshed.items()[i]);
@@ -137,6 +150,22 @@ class EncoderRefreshTest {
                 .embedding())
         .containsExactly(pretrained.items()[0]);
     assertThat(((PaperEnvironment) base.forRun()).encoding()).isSameAs(pretrained);
+
+    // Without alignment the re-fit is swapped in as fitted.
+    PaperEnvironment unaligned =
+        (PaperEnvironment)
+            new PaperEnvironment(
+                    SIMULATOR,
+                    WORLD.items(),
+                    users,
+                    pretrained,
+                    false,
+                    new EncoderRefresh(WORLD, fitter, 5, EncoderRefresh.Alignment.NONE))
+                .forRun();
+    unaligned.refreshEncoder(1);
+    Encoding asFitted =
+        new BprEncoder(6, 5, new ImplicitLabels(4)).fit(WORLD, refresh.refreshSeed(1));
+    assertThat(unaligned.encoding().items()[3]).containsExactly(asFitted.items()[3]);
 
     // Without a refresh the environment is shared and cannot re-fit.
     PaperEnvironment fixed = new PaperEnvironment(SIMULATOR, WORLD.items(), users, pretrained);
@@ -191,6 +220,89 @@ class EncoderRefreshTest {
       differs |= !java.util.Arrays.equals(a, b);
     }
     assertThat(differs).isTrue();
+  }
+
+  @Test
+  void procrustesUndoesARotationAndKeepsTheNewFitsScores() {
+    RandomGenerator random = Seeds.random(4);
+    int n = 30;
+    float[][] old = new float[n][4];
+    for (float[] x : old) {
+      for (int f = 0; f < 4; f++) {
+        x[f] = (float) random.nextGaussian();
+      }
+    }
+    // An orthogonal map: rotations in the planes (0, 1) and (2, 3), then axis 1 reflected.
+    double c = Math.cos(0.7);
+    double s = Math.sin(0.7);
+    double c2 = Math.cos(-1.1);
+    double s2 = Math.sin(-1.1);
+    double[] q = {c, -s, 0, 0, s, c, 0, 0, 0, 0, c2, s2, 0, 0, -s2, c2};
+    for (int p = 0; p < 4; p++) {
+      q[p * 4 + 1] = -q[p * 4 + 1];
+    }
+    float[][] rotated = new float[n][];
+    float[][] noisy = new float[n][];
+    for (int i = 0; i < n; i++) {
+      rotated[i] = new float[4];
+      noisy[i] = new float[4];
+      for (int col = 0; col < 4; col++) {
+        for (int p = 0; p < 4; p++) {
+          rotated[i][col] += (float) (old[i][p] * q[p * 4 + col]);
+        }
+        noisy[i][col] = rotated[i][col] + (float) (0.3 * random.nextGaussian());
+      }
+    }
+    Encoding previous = new Encoding("e", old, Encoding.meanOfItems(old));
+    Encoding aligned =
+        ProcrustesAlignment.onto(
+            new Encoding("e", rotated, Encoding.meanOfItems(rotated)), previous);
+    assertThat(distance(aligned.items(), old)).isLessThan(1e-4);
+    int[] history = {1, 5, 8};
+    assertThat(
+            distance(
+                new float[][] {aligned.user().apply(history)},
+                new float[][] {previous.user().apply(history)}))
+        .isLessThan(1e-4);
+
+    // A fit that is not an exact rotation keeps its own scores and ends nearer the old axes.
+    Encoding next = new Encoding("e", noisy, Encoding.meanOfItems(noisy));
+    Encoding fitted = ProcrustesAlignment.onto(next, previous);
+    float[] z = fitted.user().apply(history);
+    float[] zNext = next.user().apply(history);
+    for (int i = 0; i < n; i++) {
+      assertThat(dot(fitted.items()[i], z)).isCloseTo(dot(noisy[i], zNext), within(1e-4));
+    }
+    assertThat(distance(fitted.items(), old)).isLessThan(0.5 * distance(noisy, old));
+
+    assertThatThrownBy(() -> ProcrustesAlignment.rotation(new float[2][3], new float[3][3]))
+        .hasMessageContaining("same non-zero number of rows, got 2 and 3");
+    assertThatThrownBy(() -> ProcrustesAlignment.rotation(new float[2][3], new float[2][4]))
+        .hasMessageContaining("same width, got 3 and 4");
+    assertThat(EncoderRefresh.Alignment.named("Procrustes"))
+        .isEqualTo(EncoderRefresh.Alignment.PROCRUSTES);
+    assertThatThrownBy(() -> EncoderRefresh.Alignment.named("affine"))
+        .hasMessageContaining("unknown alignment 'affine'; known: none, procrustes");
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int f = 0; f < a.length; f++) {
+      s += (double) a[f] * b[f];
+    }
+    return s;
+  }
+
+  /** Frobenius distance between two matrices of the same shape. */
+  private static double distance(float[][] a, float[][] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int f = 0; f < a[i].length; f++) {
+        double e = a[i][f] - b[i][f];
+        s += e * e;
+      }
+    }
+    return Math.sqrt(s);
   }
 
   private static ExperimentResult run(ExperimentConfig config, RecordingBpr fitter) {
