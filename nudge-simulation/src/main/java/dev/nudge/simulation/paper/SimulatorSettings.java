@@ -74,10 +74,10 @@ public record SimulatorSettings(
     }
     historyFromClicks = historyFromClicks != null && historyFromClicks;
     encoderAlignment = encoderAlignment == null ? "procrustes" : encoderAlignment;
-    try {
-      EncoderRefresh.Alignment.named(encoderAlignment);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("encoderAlignment: " + e.getMessage(), e);
+    if (!encoderAlignment.equalsIgnoreCase("none")
+        && !encoderAlignment.equalsIgnoreCase("procrustes")) {
+      throw new IllegalArgumentException(
+          "encoderAlignment must be none or procrustes, got '" + encoderAlignment + "'");
     }
     simulatorConfig(
         positiveThreshold, negatives, trainShare, validationShare, flipProbability, seed);
