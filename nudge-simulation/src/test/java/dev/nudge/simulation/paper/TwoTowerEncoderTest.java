@@ -134,6 +134,19 @@ class TwoTowerEncoderTest {
     assertThat(fixed.history(0)).containsExactly(before);
   }
 
+  @Test
+  void fitsFromSeveralThreadsTakeTurns() throws Exception {
+    // Encoder refreshes fit from the policy runs' threads; DJL allows one gradient collector at a
+    // time, so concurrent fits must queue rather than fail.
+    TwoTowerEncoder encoder = new TwoTowerEncoder(8, 1, 4);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> encoder.fit(WORLD, 5));
+      var b = pool.submit(() -> encoder.fit(WORLD, 6));
+      assertThat(a.get().items()).hasNumberOfRows(90);
+      assertThat(b.get().items()).hasNumberOfRows(90);
+    }
+  }
+
   private static double maxDifference(float[][] a, float[][] b) {
     assertThat(b).hasNumberOfRows(a.length);
     double max = 0;
