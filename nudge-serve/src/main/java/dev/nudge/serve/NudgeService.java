@@ -106,7 +106,16 @@ public final class NudgeService implements AutoCloseable {
     learner.start();
     this.decisions =
         new DecisionService(
-            log, learner, catalogue, users, () -> config, model, metrics, s.clock());
+            log,
+            learner,
+            catalogue,
+            users,
+            () -> config,
+            model,
+            metrics,
+            s.clock(),
+            RewardIndex.defaultCapacity());
+    metrics.rewardIndex(decisions);
     this.ready = true;
   }
 
