@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +249,8 @@ public final class DecisionService {
       FeatureHasher hasher,
       EmbeddingModel m,
       EmbeddingResolver.Shape shape) {
-    Set<String> excluded = new HashSet<>(request.excluded());
+    Set<String> excluded =
+        request.excluded().isEmpty() ? Set.of() : new HashSet<>(request.excluded());
     List<Arm> out = new ArrayList<>();
     if (request.candidates().isEmpty()) {
       for (Arm a : catalogue.active()) {
@@ -262,16 +264,22 @@ public final class DecisionService {
       }
       return out;
     }
-    Set<String> seen = new HashSet<>();
+    // Repeats are found by the arm's dense key, not a set of ids: a hash set of 100 ids was a
+    // tenth of a decision's allocation. Excluded ids are never registered, so they get a set.
+    Set<String> excludedSeen = excluded.isEmpty() ? Set.of() : new HashSet<>();
+    BitSet seenKeys = new BitSet();
     for (int i = 0; i < request.candidates().size(); i++) {
       DecideRequest.Candidate c = request.candidates().get(i);
-      if (!seen.add(c.id())) {
-        throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
-      }
       if (excluded.contains(c.id())) {
+        if (!excludedSeen.add(c.id())) {
+          throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
+        }
         continue;
       }
       Arm known = catalogue.arm(c.id());
+      if (known != null && seenKeys.get(known.key())) {
+        throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
+      }
       if (known == null) {
         // First sight of an action: register it so its key is stable from now on.
         Nudge n =
@@ -280,6 +288,7 @@ public final class DecisionService {
             .join();
         known = catalogue.arm(c.id());
       }
+      seenKeys.set(known.key());
       if (c.features() != null) {
         known =
             new Arm(known.id(), known.key(), null, hasher.hash(null, c.features()), known.topic());
