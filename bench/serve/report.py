@@ -31,7 +31,8 @@ def main(src, dst):
                         ("decide", "POST /v1/decide, 100 candidates, ε-greedy"),
                         ("reward", "POST /v1/events/{id}/reward"),
                         ("decide_neural",
-                         f"POST /v1/decide, 100 candidates, S-N-GALM-UCB (d = {r['neural_dim']})")]:
+                         f"POST /v1/decide, 100 candidates, S-N-GALM-UCB (d = {r['neural_dim']})"),
+                        ("decide_g1", "POST /v1/decide, 100 candidates, ε-greedy, on G1 (reference)")]:
         rows += [row(label, x) for x in r[name]]
     rs = r["reward_setup"]
     best_reward = max(r["reward"], key=lambda p: p["rps"])
@@ -47,7 +48,7 @@ average {m['loadavg_before']} before the run, {m['loadavg_after']} after (the ma
 Command: `{r['command']}` (wrk -t{w['threads']}, connections {w['connections']}; {w['duration']} per
 decide/reward point, {w['health_duration']} per health point, after a {w['warmup']} decide warm-up
 at -c16 per server). JVM: `{r['jvm_flags']}`. SQLite event log in WAL mode; every decision and
-reward is committed before it is answered.
+reward is committed before it is answered. Reference server: `{r['g1_jvm_flags']}`.
 
 | Phase | wrk -c | req/s | p50 ms | p90 ms | p99 ms | non-2xx | server CPU µs/req | req/s if the server had 2 free cores | ≥ 5,000/s and p99 ≤ 10 ms |
 |---|---|---|---|---|---|---|---|---|---|
@@ -61,9 +62,11 @@ reward is committed before it is answered.
   inside the 10-minute reward wait; rewards that read the log: {rs['log_reads']}; decisions
   indexed for rewards at the end: {rs['index_entries']}.
 - Decide req/s relative to the HTTP stack alone (health) at the same connections: {ratios}.
-- GC ({gc['events']['collector']}): first server {gc['events']['pauses']} pauses, longest
-  {gc['events']['max_ms']} ms; second server {gc['neural']['pauses']} pauses, longest
-  {gc['neural']['max_ms']} ms.
+- GC pauses: {gc['events']['collector']}, first server {gc['events']['pauses']} pauses, longest
+  {gc['events']['max_ms']} ms; second server {gc['neural']['pauses']}, longest
+  {gc['neural']['max_ms']} ms. Reference server on {gc['g1']['collector']}: {gc['g1']['pauses']} pauses,
+  longest {gc['g1']['max_ms']} ms, p99 of pauses {gc['g1']['p99_ms']} ms; its decide points:
+  {best(r['decide_g1'])}.
 - The "2 free cores" column is 2 s of CPU per second divided by the server's measured CPU per
   request: an upper bound that ignores wrk's own CPU. Learned steps after the first server:
   {r['models']['learnedSteps']}; second server's model {r['neural_models']['modelVersion']}.

@@ -8,7 +8,9 @@
 #   decide-neural: POST /v1/decide with the same 100 candidates under S-N-GALM-UCB (d1 = d2 =
 #     NEURAL_DIM, default 64) on a generated embeddings model (100 items, 1,000 users), second server
 # Server and wrk share this machine's cores (taskset pins both to CORES, default 0,1).
-# About 3.5 minutes with the defaults. Writes bench/results/serve-<date>.md and .json.
+#   decide-g1: the decide sweep again on a third server under G1 (the JVM default), as the
+#     reference for the launcher's concurrent collector
+# About 4.5 minutes with the defaults. Writes bench/results/serve-<date>.md and .json.
 # Needs: apt-get install -y wrk
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,10 +34,11 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 dim="${NEURAL_DIM:-64}"
 ./nudge --version >/dev/null # builds once if needed
 server=""
+declare -A flags
 trap 'if [[ -n $server ]]; then kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; fi' EXIT
 start_server() { # name, then serve options
   local name=$1; shift
-  NUDGE_JAVA_OPTS="$java_opts -Xlog:gc*:file=$work/$name-gc.log" taskset -c "$cores" \
+  NUDGE_JAVA_OPTS="$java_opts ${extra_opts:-} -Xlog:gc*:file=$work/$name-gc.log" taskset -c "$cores" \
     ./nudge serve --port "$port" --db "$work/$name.db" "$@" >"$work/$name-server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
@@ -44,7 +47,7 @@ start_server() { # name, then serve options
   done
   grep -q "listening on" "$work/$name-server.log" || { cat "$work/$name-server.log"; exit 1; }
   # The JVM's flags as run (./nudge adds its serve defaults), without the GC log option.
-  jvm_flags="$(tr '\0' '\n' <"/proc/$server/cmdline" | grep -E '^-X[^l]|^-XX' | tr '\n' ' ' | sed 's/ $//')"
+  flags[$name]="$(tr '\0' '\n' <"/proc/$server/cmdline" | grep -E '^-X[^l]|^-XX' | tr '\n' ' ' | sed 's/ $//')"
 }
 stop_server() {
   kill "$server" && wait "$server" 2>/dev/null || true
@@ -88,11 +91,14 @@ start_server events
 taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm \
   | grep '^RESULT' | sed 's/^RESULT //' >"$work/warm.json"
 warm_per_thread=$(python3 -c "import json; print(json.load(open('$work/warm.json'))['requests'] // $threads)")
-reward_n=$(( warm_per_thread - 10 < 20000 ? warm_per_thread - 10 : 20000 ))
+# wrk's threads do not share the requests evenly: reward ids from the first 60% of the average.
+reward_n=$(( warm_per_thread * 6 / 10 < 20000 ? warm_per_thread * 6 / 10 : 20000 ))
 for c in $sweep; do bench "health-c$c" "$c" health.lua /health/live; done
 for c in $sweep; do bench "decide-c$c" "$c" decide.lua "" "main$c"; done
 # Decisions made after the rewarded warm-up ones (more than 100,000: the old memory window).
 decisions_after_warm=$(python3 -c "import json; print(int(float('$(metric nudge_decisions_total)')) - json.load(open('$work/warm.json'))['requests'])")
+# The reward route's own warm-up (JIT), on the same decisions.
+taskset -c "$cores" wrk -t"$threads" -c16 -d5s -s bench/serve/reward.lua "$url" -- warm "$reward_n" >/dev/null
 for c in $reward_sweep; do bench "reward-c$c" "$c" reward.lua "" warm "$reward_n"; done
 reward_log_reads=$(metric nudge_rewards_log_reads_total)
 reward_index=$(metric nudge_reward_index_entries)
@@ -121,6 +127,13 @@ for c in $sweep; do bench "neural-c$c" "$c" decide.lua "" "main$c"; done
 neural=$(curl -s "$url/v1/models")
 stop_server
 
+# The same decide sweep on G1, the JVM's default collector, as the reference for the launcher's
+# choice of a concurrent one.
+extra_opts="-XX:+UseG1GC" start_server g1
+taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
+for c in $sweep; do bench "g1-c$c" "$c" decide.lua "" "main$c"; done
+stop_server
+
 # GC pauses of both servers (from the unified GC log): count and the longest.
 gc_json() {
   python3 - "$1" <<'PY'
@@ -138,12 +151,13 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 cat >"$out.json" <<JSON
 {"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$load_before","loadavg_after":"$(cut -d' ' -f1-3 /proc/loadavg)"},
  "wrk":{"threads":$threads,"connections":[${sweep// /,}],"reward_connections":[${reward_sweep// /,}],"duration":"$dur","health_duration":"$health_dur","warmup":"$warmup"},
- "java_opts":"$java_opts","jvm_flags":"$jvm_flags",
+ "java_opts":"$java_opts","jvm_flags":"${flags[events]}","g1_jvm_flags":"${flags[g1]}",
  "command":"bench/serve/run.sh",
  "health_reference":$(sweep_json health),"decide":$(sweep_json decide),
  "reward":[$(first=1; for c in $reward_sweep; do [[ $first == 1 ]] || printf ','; first=0; cat "$work/reward-c$c.json"; done)],
  "reward_setup":{"events_per_thread":$reward_n,"decisions_after":$decisions_after_warm,"log_reads":${reward_log_reads%.*},"index_entries":${reward_index%.*}},
- "decide_neural":$(sweep_json neural),"gc":{"events":$(gc_json "$work/events-gc.log"),"neural":$(gc_json "$work/neural-gc.log")},
+ "decide_neural":$(sweep_json neural),"decide_g1":$(sweep_json g1),
+ "gc":{"events":$(gc_json "$work/events-gc.log"),"neural":$(gc_json "$work/neural-gc.log"),"g1":$(gc_json "$work/g1-gc.log")},
  "models":$learned,"neural_models":$neural,"neural_dim":$dim}
 JSON
 echo "run.sh: wrote $out.json" >&2

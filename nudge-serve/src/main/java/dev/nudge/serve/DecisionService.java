@@ -64,6 +64,7 @@ public final class DecisionService {
   private final Map<String, String> recent = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> recentOrder = new ConcurrentLinkedQueue<>();
   private final RewardIndex rewardable;
+  private final Map<String, ArmSource> armRecords = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
   DecisionService(
@@ -215,18 +216,32 @@ public final class DecisionService {
         context.userEmbedding(),
         candidates.stream().map(Arm::id).toList(),
         slots,
-        new ArmRecord(
-            rewardArm.id(),
-            rewardArm.key(),
-            rewardArm.embedding(),
-            rewardArm.features(),
-            rewardArm.topic()),
+        armRecord(rewardArm),
         policyName,
         m.version(),
         cfg.learningMode().wireName(),
         activatedAt,
         response);
   }
+
+  /**
+   * The arm's record, shared by every decision that rewards the same arm instance: a record copies
+   * the arm's arrays, and each decision's record lives for its reward window (an open window keeps
+   * it), so a copy per decision was a third of what a decision kept in memory. Catalogue arms are
+   * cached instances (per model), so they hit; an arm built from per-request features replaces the
+   * entry, which keeps this one entry per nudge id.
+   */
+  private ArmRecord armRecord(Arm arm) {
+    ArmSource cached = armRecords.get(arm.id());
+    if (cached != null && cached.arm == arm) {
+      return cached.record;
+    }
+    ArmRecord r = new ArmRecord(arm.id(), arm.key(), arm.embedding(), arm.features(), arm.topic());
+    armRecords.put(arm.id(), new ArmSource(arm, r));
+    return r;
+  }
+
+  private record ArmSource(Arm arm, ArmRecord record) {}
 
   /**
    * The policy's name, built once per published policy (names with parameters are built from

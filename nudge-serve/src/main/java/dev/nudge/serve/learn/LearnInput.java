@@ -47,13 +47,15 @@ public record LearnInput(
     }
   }
 
+  private static final float[] NO_VECTOR = new float[0];
+
   /** What learning needs of a logged decision. */
   public static LearnInput of(DecisionRecord d) {
     return new LearnInput(
         d.seq(),
         d.eventId(),
         d.userKey(),
-        d.userEmbedding(),
+        d.userEmbedding().length == 0 ? NO_VECTOR : d.userEmbedding(), // one empty array for all
         d.features(),
         d.rewardArm(),
         LearnContexts.position(d),
