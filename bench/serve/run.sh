@@ -30,6 +30,9 @@ work="target/bench-serve"
 rm -rf "$work" && mkdir -p "$work"
 command -v wrk >/dev/null || { echo "run.sh: wrk missing (apt-get install -y wrk)" >&2; exit 1; }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# The command as given: the settings that differ from the defaults, then the script.
+command="$(for v in CORES PORT DURATION HEALTH_DURATION WARMUP SWEEP REWARD_SWEEP THREADS NEURAL_DIM NUDGE_JAVA_OPTS OUT; do
+  [[ -n ${!v:-} ]] && printf "%s='%s' " "$v" "${!v}"; done)bench/serve/run.sh"
 
 dim="${NEURAL_DIM:-64}"
 ./nudge --version >/dev/null # builds once if needed
@@ -152,7 +155,7 @@ cat >"$out.json" <<JSON
 {"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$load_before","loadavg_after":"$(cut -d' ' -f1-3 /proc/loadavg)"},
  "wrk":{"threads":$threads,"connections":[${sweep// /,}],"reward_connections":[${reward_sweep// /,}],"duration":"$dur","health_duration":"$health_dur","warmup":"$warmup"},
  "java_opts":"$java_opts","jvm_flags":"${flags[events]}","g1_jvm_flags":"${flags[g1]}",
- "command":"bench/serve/run.sh",
+ "command":"$command",
  "health_reference":$(sweep_json health),"decide":$(sweep_json decide),
  "reward":[$(first=1; for c in $reward_sweep; do [[ $first == 1 ]] || printf ','; first=0; cat "$work/reward-c$c.json"; done)],
  "reward_setup":{"events_per_thread":$reward_n,"decisions_after":$decisions_after_warm,"log_reads":${reward_log_reads%.*},"index_entries":${reward_index%.*}},

@@ -21,13 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>An entry is a few small objects (the event id string, which the request made anyway, a map
  * node and a 40-byte target), because at 10,000 decisions/s a 10-minute wait holds six million of
- * them and every one of them survives the young collections it lives through.
+ * them and every one survives the young collections it lives through.
  *
  * <p>Thread-safety: all methods may be called from any thread. Lookups are lock-free; additions
  * take a short lock to keep the expiry queue in insertion order.
  */
 final class RewardIndex {
-  /** Bytes per entry assumed when sizing the cap from the heap (measured: about 120). */
+  /**
+   * Bytes per entry assumed when sizing the cap from the heap: a 40-byte target, a 32-byte map
+   * node, table and queue slots, and the event id string when nothing else holds it (the open
+   * reward window usually does).
+   */
   static final long BYTES_PER_ENTRY = 160;
 
   /** Marks a deferred decision (no window yet) in {@link Target#activatedMicros}. */
