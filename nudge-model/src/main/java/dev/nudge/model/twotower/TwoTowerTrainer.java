@@ -3,8 +3,8 @@ package dev.nudge.model.twotower;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nudge.core.InputException;
@@ -264,6 +264,7 @@ public final class TwoTowerTrainer {
           TowerGraph.forward(
               m, itemWeights, items, itemRows, masks(config.item(), itemRows.length));
       NDArray positives = itemRows == ib ? item.output() : item.output().get("0:" + b);
+      NDArray temperature = TowerGraph.constant(m, invTemp);
       NDArray loss;
       if (training.loss() == TrainingConfig.Loss.SOFTMAX) {
         float[] minusLogQ = new float[b];
@@ -275,32 +276,32 @@ public final class TwoTowerTrainer {
         NDArray logits =
             user.output()
                 .matMul(positives.transpose())
-                .mul(invTemp)
+                .mul(temperature)
                 .add(m.create(minusLogQ, new Shape(1, b)))
-                .add(sameItem(m, ib).sub(eye).mul(-1e9f));
-        loss = logits.logSoftmax(1).mul(eye).sum().neg().div(b);
+                .add(m.create(sameItemMask(ib, false), new Shape(b, b)));
+        loss = logits.logSoftmax(1).mul(eye).sum().neg().div(TowerGraph.constant(m, b));
       } else {
         int k = training.negatives();
         int o = config.outputDim();
-        NDArray positive = user.output().mul(positives).sum(new int[] {1}).mul(invTemp);
+        NDArray positive = user.output().mul(positives).sum(new int[] {1}).mul(temperature);
         NDArray negative =
             item.output()
                 .get(b + ":")
                 .reshape(b, k, o)
                 .matMul(user.output().reshape(b, o, 1))
                 .reshape(b, k)
-                .mul(invTemp);
-        loss = softplus(positive.neg()).sum().add(softplus(negative).sum());
+                .mul(temperature);
+        loss = Activation.softPlus(positive.neg()).sum().add(Activation.softPlus(negative).sum());
         if (training.hardNegatives()) {
           NDArray hardest =
               user.output()
                   .matMul(positives.transpose())
-                  .mul(invTemp)
-                  .add(sameItem(m, ib).mul(-1e9f))
+                  .mul(temperature)
+                  .add(m.create(sameItemMask(ib, true), new Shape(b, b)))
                   .max(new int[] {1});
-          loss = loss.add(softplus(hardest).sum());
+          loss = loss.add(Activation.softPlus(hardest).sum());
         }
-        loss = loss.div(b);
+        loss = loss.div(TowerGraph.constant(m, b));
       }
       collector.backward(loss);
       double value = loss.getFloat();
@@ -310,15 +311,21 @@ public final class TwoTowerTrainer {
     }
   }
 
-  /** A b x b matrix, 1 where two rows of the batch hold the same item (the diagonal included). */
-  private static NDArray sameItem(NDManager m, int[] ib) {
-    NDArray ids = m.create(ib).reshape(1, ib.length);
-    return ids.transpose().eq(ids).toType(DataType.FLOAT32, false);
-  }
-
-  /** log(1 + exp(x)), computed without overflow. */
-  private static NDArray softplus(NDArray x) {
-    return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+  /**
+   * A b x b additive mask: -1e9 where two rows of the batch hold the same item, so a repeat of a
+   * row's own item is not scored as its negative; the diagonal itself only when {@code diagonal}.
+   */
+  static float[] sameItemMask(int[] ib, boolean diagonal) {
+    int b = ib.length;
+    float[] mask = new float[b * b];
+    for (int r = 0; r < b; r++) {
+      for (int c = 0; c < b; c++) {
+        if (ib[r] == ib[c] && (diagonal || r != c)) {
+          mask[r * b + c] = -1e9f;
+        }
+      }
+    }
+    return mask;
   }
 
   private float[][] masks(TowerConfig tower, int rows) {
