@@ -5,6 +5,7 @@ import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
 import dev.nudge.core.Seeds;
+import dev.nudge.serve.learn.LearnInput;
 import dev.nudge.serve.learn.LearnSettings;
 import dev.nudge.serve.learn.OnlineLearner;
 import dev.nudge.serve.log.ArmRecord;
@@ -19,6 +20,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -460,6 +462,22 @@ public final class DecisionService {
   /** A logged decision, read from the log (memory keeps only answers and reward targets). */
   public Optional<DecisionRecord> find(String eventId) {
     return log.decision(eventId);
+  }
+
+  /**
+   * Indexes the reward windows that recovery reopened after a restart, oldest activation first, so
+   * their rewards do not read the log either. (Decisions from before the restart that were deferred
+   * or already learned under {@code earliest} are not among them: their rewards are stored only.)
+   */
+  void indexRecovered(List<LearnInput> windows) {
+    Instant now = now();
+    List<LearnInput> byActivation = new ArrayList<>(windows);
+    byActivation.sort(
+        Comparator.comparing(LearnInput::activatedAt).thenComparingLong(LearnInput::seq));
+    for (LearnInput w : byActivation) {
+      rewardable.put(
+          w.eventId(), w.rewardArm().id(), w.activatedAt(), now, config.get().rewardWait());
+    }
   }
 
   /** How many decisions are indexed for rewards without a log read. */

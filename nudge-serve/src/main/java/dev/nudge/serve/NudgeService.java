@@ -115,6 +115,7 @@ public final class NudgeService implements AutoCloseable {
             metrics,
             s.clock(),
             RewardIndex.defaultCapacity());
+    decisions.indexRecovered(learner.recoveredWindows());
     metrics.rewardIndex(decisions);
     this.ready = true;
   }

@@ -56,6 +56,7 @@ public final class OnlineLearner implements AutoCloseable {
   private volatile Policy serving;
   private volatile long learnSeq;
   private long lastSnapshotSeq;
+  private List<LearnInput> recovered = List.of();
   // The newest log write this thread submitted; the log commits in submission order, so once it
   // is committed every earlier learning step and snapshot is too.
   private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
@@ -173,7 +174,17 @@ public final class OnlineLearner implements AutoCloseable {
         deadlines.add(w);
       }
     }
+    recovered = open.values().stream().map(w -> w.decision).toList();
     serving = learning.copy();
+  }
+
+  /**
+   * The reward windows {@link #recover()} reopened (decisions activated before the restart whose
+   * window is still open and that have not been learned), so that the service can answer their
+   * rewards from memory too.
+   */
+  public List<LearnInput> recoveredWindows() {
+    return recovered;
   }
 
   /** Starts the learner thread. */

@@ -112,4 +112,21 @@ class RewardPathTest {
     server.service.sync();
     assertThat(server.service.learnedSteps()).isEqualTo(1);
   }
+
+  @Test
+  void afterARestartTheReopenedWindowsAreAnsweredFromMemory() throws Exception {
+    decide("before", false);
+    clock.advance(Duration.ofSeconds(30));
+    server.close();
+    server =
+        new TestServer(
+            dir,
+            ServiceConfig.defaults().withRewardWait(Duration.ofMinutes(1)),
+            clock,
+            HttpApi.Options.local(0));
+    assertThat(reward("before", 200)).isTrue();
+    assertThat(logReads()).isZero();
+    server.service.sync();
+    assertThat(server.service.learnedSteps()).isEqualTo(1);
+  }
 }
