@@ -27,12 +27,6 @@ public final class TwoTowerEncoder implements Encoding.Fitter {
   /** How many recent positives the user tower reads. */
   public static final int HISTORY = 20;
 
-  /**
-   * One training at a time in this JVM: DJL's PyTorch engine admits a single gradient collector at
-   * once, and encoder refreshes ({@link EncoderRefresh}) fit from the policy runs' threads.
-   */
-  private static final Object TRAINING = new Object();
-
   private final int dimensions;
   private final int epochs;
   private final double positiveThreshold;
@@ -94,17 +88,14 @@ public final class TwoTowerEncoder implements Encoding.Fitter {
 
   @Override
   public Encoding fit(Dataset pretraining, long seed) {
-    TwoTowerModel model;
-    synchronized (TRAINING) {
-      model =
-          TwoTowerTrainer.train(
-                  pretraining,
-                  pretraining.interactions(),
-                  config(pretraining, seed),
-                  null,
-                  Progress.silent())
-              .model();
-    }
+    TwoTowerModel model =
+        TwoTowerTrainer.train(
+                pretraining,
+                pretraining.interactions(),
+                config(pretraining, seed),
+                null,
+                Progress.silent())
+            .model();
     return new Encoding(
         "two-tower-" + dimensions,
         model.itemEmbeddings(),
