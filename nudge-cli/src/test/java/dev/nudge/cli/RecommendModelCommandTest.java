@@ -112,24 +112,20 @@ class RecommendModelCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
   }
 
+  /** {@code nudge recommend --data dataDir --format ml-100k} followed by {@code extra}. */
+  private static Run recommendOn(Path dataDir, String... extra) {
+    List<String> args =
+        new ArrayList<>(List.of("recommend", "--data", dataDir.toString(), "--format", "ml-100k"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
   private static JsonNode recommend(String... extra) throws IOException {
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "recommend",
-                "--data",
-                data.toString(),
-                "--format",
-                "ml-100k",
-                "--model",
-                model.toString(),
-                "--slate",
-                "10",
-                "--explore",
-                "0",
-                "--json"));
+            List.of("--model", model.toString(), "--slate", "10", "--explore", "0", "--json"));
     args.addAll(List.of(extra));
-    Run r = run(args.toArray(String[]::new));
+    Run r = recommendOn(data, args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());
   }
@@ -214,12 +210,8 @@ class RecommendModelCommandTest {
     // The same catalogue with one user more than the model was trained on.
     Path grown = writeData(root.resolve("ml-41"), 41, 30);
     Run r =
-        run(
-            "recommend",
-            "--data",
-            grown.toString(),
-            "--format",
-            "ml-100k",
+        recommendOn(
+            grown,
             "--model",
             model.toString(),
             "--user",
@@ -236,17 +228,7 @@ class RecommendModelCommandTest {
     json.get("dropped").forEach(e -> proposers.add(e.get("source").asText()));
     assertThat(proposers).contains("ann");
     // The table form names the model and the path too.
-    Run table =
-        run(
-            "recommend",
-            "--data",
-            grown.toString(),
-            "--format",
-            "ml-100k",
-            "--model",
-            model.toString(),
-            "--user",
-            "41");
+    Run table = recommendOn(grown, "--model", model.toString(), "--user", "41");
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains("two-tower model " + model + ": user embedding cold");
   }
@@ -260,17 +242,7 @@ class RecommendModelCommandTest {
   @Test
   void aModelTrainedOnOtherItemsIsRejectedNamingItsItemFile() throws IOException {
     Path other = writeData(root.resolve("ml-33"), 40, 33);
-    Run r =
-        run(
-            "recommend",
-            "--data",
-            other.toString(),
-            "--format",
-            "ml-100k",
-            "--model",
-            model.toString(),
-            "--user",
-            "1");
+    Run r = recommendOn(other, "--model", model.toString(), "--user", "1");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains(model.resolve("items.txt").toString())
@@ -281,63 +253,22 @@ class RecommendModelCommandTest {
   @Test
   void badModelAndFeatureOptionsAreInputErrors() throws IOException {
     Path empty = Files.createDirectories(root.resolve("not-a-model"));
-    Run r =
-        run(
-            "recommend",
-            "--data",
-            data.toString(),
-            "--format",
-            "ml-100k",
-            "--model",
-            empty.toString(),
-            "--user",
-            "1");
+    Run r = recommendOn(data, "--model", empty.toString(), "--user", "1");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a model directory").contains(empty.toString());
 
-    Run noModel =
-        run(
-            "recommend",
-            "--data",
-            data.toString(),
-            "--format",
-            "ml-100k",
-            "--user",
-            "x",
-            "--feature",
-            "occupation=writer");
+    Run noModel = recommendOn(data, "--user", "x", "--feature", "occupation=writer");
     assertThat(noModel.code()).isEqualTo(2);
     assertThat(noModel.err()).contains("'--feature'").contains("needs --model");
 
     Run known =
-        run(
-            "recommend",
-            "--data",
-            data.toString(),
-            "--format",
-            "ml-100k",
-            "--model",
-            model.toString(),
-            "--user",
-            "1",
-            "--feature",
-            "occupation=writer");
+        recommendOn(
+            data, "--model", model.toString(), "--user", "1", "--feature", "occupation=writer");
     assertThat(known.code()).isEqualTo(2);
     assertThat(known.err()).contains("'--feature'").contains("outside the data set");
 
     Run malformed =
-        run(
-            "recommend",
-            "--data",
-            data.toString(),
-            "--format",
-            "ml-100k",
-            "--model",
-            model.toString(),
-            "--user",
-            "new",
-            "--feature",
-            "occupation");
+        recommendOn(data, "--model", model.toString(), "--user", "new", "--feature", "occupation");
     assertThat(malformed.code()).isEqualTo(2);
     assertThat(malformed.err()).contains("--feature");
   }
