@@ -15,6 +15,7 @@ import dev.nudge.simulation.SimulationResult;
 import dev.nudge.simulation.world.BankingWorld;
 import dev.nudge.simulation.world.WorldConfig;
 import dev.nudge.simulation.world.WorldDecisions;
+import dev.nudge.simulation.world.WorldEmbeddings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nudge quickstart}: generates the synthetic banking world and runs random, ε-greedy,
- * Beta–Thompson and LinUCB selection on the same traffic, then prints click-through and regret per
- * policy.
+ * Beta–Thompson, LinUCB and the paper's shared bilinear S-N-GBLM-UCB selection on the same traffic,
+ * then prints click-through and regret per policy.
  */
 @Command(
     name = "quickstart",
@@ -107,7 +108,13 @@ final class QuickstartCommand implements Callable<Integer> {
     BankingWorld world = new BankingWorld(worldConfig);
     describe(out, world, settings);
 
-    BanditSimulator simulator = new BanditSimulator(world, worldConfig.seed());
+    // The neural policy reads user and nudge embeddings; the others ignore them. Rounds, users and
+    // clicks are the same with or without embeddings (common random numbers).
+    WorldEmbeddings embeddings =
+        new WorldEmbeddings(
+            world, QuickstartConfig.EMBEDDING_DIMENSION, settings.embeddingNoise(), 0);
+    BanditSimulator simulator =
+        new BanditSimulator(new WorldDecisions(world, embeddings), worldConfig.seed());
     List<SimulationResult> results = new ArrayList<>();
     for (Policy policy : policies(settings)) {
       try (Progress progress = progress(policy.name(), settings.rounds())) {
@@ -115,6 +122,12 @@ final class QuickstartCommand implements Callable<Integer> {
       }
     }
     table(out, results);
+    out.printf(
+        Locale.ROOT,
+        "s-n-gblm-ucb reads %d-d embeddings of the hidden model with noise %.2f (quickstart"
+            + ".embeddingNoise), standing in for a trained two-tower model (nudge train).%n",
+        QuickstartConfig.EMBEDDING_DIMENSION,
+        settings.embeddingNoise());
     if (plot != null) {
       RegretChart.write(
           results, "Nudge quickstart: synthetic bank, seed " + worldConfig.seed(), plot);
@@ -153,7 +166,9 @@ final class QuickstartCommand implements Callable<Integer> {
             LinUcbPolicy.DEFAULT_LAMBDA,
             WorldDecisions.ARM_CONTEXT_DIMENSION,
             FeatureMap.ARM_CONTEXT,
-            0));
+            0),
+        PolicyCatalog.registry()
+            .create("s-n-gblm-ucb(d1=" + QuickstartConfig.EMBEDDING_DIMENSION + ")"));
   }
 
   private static void describe(PrintWriter out, BankingWorld world, QuickstartConfig settings) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartCommandTest {
   private static final Pattern ROW =
       Pattern.compile(
-          "(?m)^(random|epsilon-greedy\\S*|beta-thompson.*?\\)|linucb.*?\\))\\s+([\\d,]+)\\s+([\\d,]+)\\s+"
+          "(?m)^(random|epsilon-greedy\\S*|beta-thompson.*?\\)|linucb.*?\\)|s-n-gblm-ucb.*?\\))\\s+([\\d,]+)\\s+([\\d,]+)\\s+"
               + "([\\d.]+)%\\s+([\\d,.]+)\\s+([\\d.]+)\\s+(baseline|[+-][\\d.]+%)\\s+[\\d.]+ s$");
 
   @TempDir Path dir;
@@ -37,7 +37,8 @@ class QuickstartCommandTest {
         assertThat(m.group(7)).as(m.group(1)).startsWith("+");
       }
     }
-    assertThat(rows).as(run.out()).isEqualTo(4);
+    assertThat(rows).as(run.out()).isEqualTo(5);
+    assertThat(run.out()).contains("16-d embeddings of the hidden model with noise 0.20");
     assertThat(run.out()).contains("oracle").contains("savings-goal");
     assertThat(run.out())
         .contains("./nudge serve --port 8080")
@@ -88,6 +89,14 @@ class QuickstartCommandTest {
     assertThat(drift.err())
         .contains("'world.drift'")
         .contains("drift must be in [0, 1000], got -1.0");
+
+    Files.writeString(config, "quickstart:\n  embeddingNoise: -0.5\n");
+    ConfigCommandTest.Run noise =
+        ConfigCommandTest.run("quickstart", "--config", config.toString());
+    assertThat(noise.code()).isEqualTo(2);
+    assertThat(noise.err())
+        .contains("'quickstart.embeddingNoise'")
+        .contains("embeddingNoise must be in [0, 10.0], got -0.5");
   }
 
   private static String clicks(String out) {

@@ -1,6 +1,7 @@
 package dev.nudge.simulation;
 
 import dev.nudge.bandit.mab.EpsilonGreedyPolicy;
+import dev.nudge.simulation.world.WorldConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param thompsonAlpha the Beta prior's α of Thompson sampling
  * @param thompsonBeta the Beta prior's β of Thompson sampling
  * @param linucbAlpha the exploration weight α of LinUCB (0: greedy ridge regression)
+ * @param embeddingNoise the error of the embeddings S-N-GBLM-UCB reads (see {@link
+ *     dev.nudge.simulation.world.WorldEmbeddings}): the standard deviation added to every
+ *     coordinate of the hidden model's own factorisation, standing in for a trained two-tower
+ *     model's imperfection
  */
 public record QuickstartConfig(
     Integer rounds,
@@ -22,7 +27,8 @@ public record QuickstartConfig(
     Double epsilon,
     Double thompsonAlpha,
     Double thompsonBeta,
-    Double linucbAlpha) {
+    Double linucbAlpha,
+    Double embeddingNoise) {
 
   /** About a second per policy on one core: the whole quickstart stays well under 20 s. */
   public static final int DEFAULT_ROUNDS = 50_000;
@@ -32,6 +38,10 @@ public record QuickstartConfig(
   public static final double DEFAULT_THOMPSON_ALPHA = 1;
   public static final double DEFAULT_THOMPSON_BETA = 1;
   public static final double DEFAULT_LINUCB_ALPHA = 1;
+  public static final double DEFAULT_EMBEDDING_NOISE = 0.2;
+
+  /** The embedding length the neural policy reads; the world's exact factorisation needs 15. */
+  public static final int EMBEDDING_DIMENSION = 16;
 
   /** The most rounds accepted: a typo should not start a run of days. */
   public static final int MAX_ROUNDS = 100_000_000;
@@ -46,6 +56,7 @@ public record QuickstartConfig(
     thompsonAlpha = thompsonAlpha == null ? DEFAULT_THOMPSON_ALPHA : thompsonAlpha;
     thompsonBeta = thompsonBeta == null ? DEFAULT_THOMPSON_BETA : thompsonBeta;
     linucbAlpha = linucbAlpha == null ? DEFAULT_LINUCB_ALPHA : linucbAlpha;
+    embeddingNoise = embeddingNoise == null ? DEFAULT_EMBEDDING_NOISE : embeddingNoise;
     if (rounds < 1 || rounds > MAX_ROUNDS) {
       throw new IllegalArgumentException("rounds must be in 1.." + MAX_ROUNDS + ", got " + rounds);
     }
@@ -64,17 +75,21 @@ public record QuickstartConfig(
     if (!(linucbAlpha >= 0 && Double.isFinite(linucbAlpha))) {
       throw new IllegalArgumentException("linucbAlpha must be >= 0, got " + linucbAlpha);
     }
+    if (!(embeddingNoise >= 0 && embeddingNoise <= WorldConfig.MAX_EFFECT)) {
+      throw new IllegalArgumentException(
+          "embeddingNoise must be in [0, " + WorldConfig.MAX_EFFECT + "], got " + embeddingNoise);
+    }
   }
 
   /** The default quickstart. */
   public static QuickstartConfig defaults() {
-    return new QuickstartConfig(null, null, null, null, null, null);
+    return new QuickstartConfig(null, null, null, null, null, null, null);
   }
 
   /** This config with another round count. */
   public QuickstartConfig withRounds(int newRounds) {
     return new QuickstartConfig(
-        newRounds, slateSize, epsilon, thompsonAlpha, thompsonBeta, linucbAlpha);
+        newRounds, slateSize, epsilon, thompsonAlpha, thompsonBeta, linucbAlpha, embeddingNoise);
   }
 
   private static Map<String, String> help() {
@@ -85,6 +100,9 @@ public record QuickstartConfig(
     h.put("thompsonAlpha", "alpha of Thompson sampling's Beta prior, > 0");
     h.put("thompsonBeta", "beta of Thompson sampling's Beta prior, > 0");
     h.put("linucbAlpha", "exploration weight of LinUCB on nudge + user + moment features, >= 0");
+    h.put(
+        "embeddingNoise",
+        "error of the embeddings S-N-GBLM-UCB reads (the hidden model's own, plus noise), >= 0");
     return Map.copyOf(h);
   }
 }

@@ -30,10 +30,16 @@ public final class LoggedRounds {
     }
     List<Arm> arms = new ArrayList<>(data.items().size());
     FeatureTable items = data.items().features();
+    int itemWidth = width(items);
+    int contextWidth = width(log.context());
     for (int i = 0; i < data.items().size(); i++) {
       arms.add(
           new Arm(
-              data.items().ids().id(i), i, null, encode(items, i), data.items().primaryTopic(i)));
+              data.items().ids().id(i),
+              i,
+              null,
+              encode(items, i, itemWidth),
+              data.items().primaryTopic(i)));
     }
     List<LoggedRound> rounds = new ArrayList<>();
     for (int r = 0; r < log.size(); r++) {
@@ -51,7 +57,7 @@ public final class LoggedRounds {
               eventId,
               log.user(r),
               null,
-              encode(log.context(), r),
+              encode(log.context(), r, contextWidth),
               arms,
               1,
               DecisionContext.UNLIMITED,
@@ -85,12 +91,20 @@ public final class LoggedRounds {
     return shares;
   }
 
-  /** A row's features as numbers: numeric values (NaN as 0), categorical values one-hot. */
-  static double[] encode(FeatureTable table, int row) {
+  /** The length of an encoded row of {@code table}: one per numeric value, per category. */
+  static int width(FeatureTable table) {
     int width = 0;
     for (FeatureTable.Column c : table.columns()) {
       width += width(c);
     }
+    return width;
+  }
+
+  /**
+   * A row's features as numbers: numeric values (NaN as 0), categorical values one-hot; {@code
+   * width} is {@link #width(FeatureTable)}, computed once per table.
+   */
+  static double[] encode(FeatureTable table, int row, int width) {
     double[] x = new double[width];
     int at = 0;
     for (FeatureTable.Column c : table.columns()) {

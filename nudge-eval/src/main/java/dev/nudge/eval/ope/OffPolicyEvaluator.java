@@ -70,39 +70,45 @@ public final class OffPolicyEvaluator {
     int folds = Math.min(config.folds(), n);
     RewardModel[] models = fitModels(rounds, fitter, folds);
     double[] weight = new double[n];
-    double[] reward = new double[n];
     double[] direct = new double[n];
-    double[] predicted = new double[n];
     double[] matched = new double[n];
+    double[] weighted = new double[n];
+    double[] corrected = new double[n];
+    double[] replayed = new double[n];
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1);
     double loggedValue = 0;
     for (int i = 0; i < n; i++) {
       LoggedRound round = rounds.get(i);
       double[] pi = target.distribution(round.context());
       double[] rHat = models[i % folds].predict(round.context());
+      double r = round.reward();
       weight[i] = pi[round.action()] / round.propensity();
-      reward[i] = round.reward();
-      predicted[i] = rHat[round.action()];
       for (int a = 0; a < pi.length; a++) {
         direct[i] += pi[a] * rHat[a];
       }
       RandomGenerator draw = Seeds.random(Seeds.derive(config.seed(), "replay"), i);
       matched[i] = sample(pi, draw.nextDouble()) == round.action() ? 1 : 0;
-      loggedValue += round.reward() / n;
+      weighted[i] = weight[i] * r;
+      corrected[i] = direct[i] + weight[i] * (r - rHat[round.action()]);
+      replayed[i] = matched[i] * r;
+      loggedValue += r / n;
       progress.step(1);
     }
-    Terms terms = new Terms(weight, reward, direct, predicted, matched);
-    List<Estimate> estimates = new ArrayList<>();
-    for (String name : ESTIMATORS) {
-      estimates.add(withInterval(name, terms, n));
-    }
+    List<Estimate> estimates =
+        List.of(
+            withInterval(new Ratio("ips", weighted, ones, n)),
+            withInterval(new Ratio("snips", weighted, weight, n)),
+            withInterval(new Ratio("dm", direct, ones, n)),
+            withInterval(new Ratio("dr", corrected, ones, n)),
+            withInterval(
+                new Ratio("replay", replayed, matched, (int) Arrays.stream(matched).sum())));
     double sumW = Arrays.stream(weight).sum();
     double sumW2 = Arrays.stream(weight).map(w -> w * w).sum();
     double maxW = Arrays.stream(weight).max().orElse(0);
     return new OpeReport(
         target.name(), n, sumW2 > 0 ? sumW * sumW / sumW2 : 0, maxW, loggedValue, estimates);
   }
-
-  private static final List<String> ESTIMATORS = List.of("ips", "snips", "dm", "dr", "replay");
 
   private RewardModel[] fitModels(List<LoggedRound> rounds, RewardModel.Fitter fitter, int folds) {
     RewardModel[] models = new RewardModel[folds];
@@ -133,44 +139,36 @@ public final class OffPolicyEvaluator {
     return p.length - 1;
   }
 
-  private record Terms(
-      double[] weight, double[] reward, double[] direct, double[] predicted, double[] matched) {}
-
-  /** The value of one estimator over the rounds {@code idx} (a bootstrap resample or all). */
-  private static double value(String estimator, Terms t, int[] idx) {
-    double num = 0;
-    double den = 0;
-    for (int i : idx) {
-      switch (estimator) {
-        case "ips" -> num += t.weight[i] * t.reward[i];
-        case "snips" -> {
-          num += t.weight[i] * t.reward[i];
-          den += t.weight[i];
-        }
-        case "dm" -> num += t.direct[i];
-        case "dr" -> num += t.direct[i] + t.weight[i] * (t.reward[i] - t.predicted[i]);
-        case "replay" -> {
-          num += t.matched[i] * t.reward[i];
-          den += t.matched[i];
-        }
-        default -> throw new IllegalArgumentException("unknown estimator " + estimator);
+  /**
+   * An estimator as a ratio of per-round terms, Σ numerator / Σ denominator over the rounds used:
+   * the plain means (IPS, DM, DR) divide by a denominator of ones, SNIPS by the weights, replay by
+   * the matches. One form serves the point estimate and every bootstrap resample.
+   *
+   * @param used the rounds the estimate rests on (replay: the matched ones)
+   */
+  private record Ratio(String name, double[] numerator, double[] denominator, int used) {
+    /** The estimate over rounds {@code idx} (a resample or all); NaN when the denominator is 0. */
+    double over(int[] idx) {
+      double num = 0;
+      double den = 0;
+      for (int i : idx) {
+        num += numerator[i];
+        den += denominator[i];
       }
+      return den > 0 ? num / den : Double.NaN;
     }
-    return switch (estimator) {
-      case "snips", "replay" -> den > 0 ? num / den : Double.NaN;
-      default -> num / idx.length;
-    };
   }
 
-  private Estimate withInterval(String estimator, Terms terms, int n) {
+  private Estimate withInterval(Ratio ratio) {
+    int n = ratio.numerator().length;
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    double point = value(estimator, terms, all);
-    int used = estimator.equals("replay") ? (int) Arrays.stream(terms.matched).sum() : n;
+    double point = ratio.over(all);
+    int used = ratio.used();
     if (config.bootstrapSamples() == 0) {
-      return new Estimate(estimator, point, Double.NaN, Double.NaN, used);
+      return new Estimate(ratio.name(), point, Double.NaN, Double.NaN, used);
     }
-    RandomGenerator random = Seeds.random(config.seed(), "bootstrap-" + estimator);
+    RandomGenerator random = Seeds.random(config.seed(), "bootstrap-" + ratio.name());
     double[] values = new double[config.bootstrapSamples()];
     int[] idx = new int[n];
     int kept = 0;
@@ -178,19 +176,19 @@ public final class OffPolicyEvaluator {
       for (int i = 0; i < n; i++) {
         idx[i] = random.nextInt(n);
       }
-      double v = value(estimator, terms, idx);
+      double v = ratio.over(idx);
       if (!Double.isNaN(v)) {
         values[kept++] = v;
       }
     }
     if (kept == 0) {
-      return new Estimate(estimator, point, Double.NaN, Double.NaN, used);
+      return new Estimate(ratio.name(), point, Double.NaN, Double.NaN, used);
     }
     double[] sorted = Arrays.copyOf(values, kept);
     Arrays.sort(sorted);
     double alpha = (1 - config.confidence()) / 2;
     return new Estimate(
-        estimator, point, quantile(sorted, alpha), quantile(sorted, 1 - alpha), used);
+        ratio.name(), point, quantile(sorted, alpha), quantile(sorted, 1 - alpha), used);
   }
 
   private static double quantile(double[] sorted, double q) {

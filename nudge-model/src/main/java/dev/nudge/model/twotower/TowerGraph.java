@@ -82,7 +82,7 @@ final class TowerGraph {
           NDArray logits =
               x.matMul(query)
                   .reshape(b, len)
-                  .mul((float) (1 / Math.sqrt(d)))
+                  .mul(constant(m, (float) (1 / Math.sqrt(d))))
                   .add(m.create(bias, new Shape(b, len)));
           NDArray attention = logits.softmax(1).reshape(b, len, 1);
           parts.add(x.mul(attention).sum(new int[] {1}));
@@ -112,8 +112,20 @@ final class TowerGraph {
       }
     }
     if (w.cosine) {
-      h = h.div(h.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
+      h = h.div(h.square().sum(new int[] {1}, true).add(constant(m, 1e-12f)).sqrt());
     }
     return new Pass(h, gathered, query, weights, biases);
+  }
+
+  /**
+   * A scalar owned by the step's manager, for arithmetic on arrays that need gradients. DJL's
+   * {@code NDArray.mul(Number)} and its kin wrap the number in a temporary array over a direct
+   * buffer and close it as soon as the operation returns; PyTorch's autograd has by then saved that
+   * array for the backward pass, so a garbage collection in between frees memory the backward pass
+   * still reads (same-seed trainings then differ, or turn NaN). A scalar held by the manager lives
+   * until the step is over.
+   */
+  static NDArray constant(NDManager m, float value) {
+    return m.create(value);
   }
 }

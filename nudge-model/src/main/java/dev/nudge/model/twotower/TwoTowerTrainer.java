@@ -3,8 +3,8 @@ package dev.nudge.model.twotower;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nudge.core.InputException;
@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * Trains a two-tower model with DJL (PyTorch engine): shuffled mini-batches of positive pairs,
  * in-batch softmax with (weighted) log-Q correction, or BCE or pairwise BPR with sampled (uniform
- * or unseen-only, optionally plus hard) negatives, Adam, early stopping on a validation score.
+ * or unseen-only, optionally plus hard) negatives, Adam with optional decoupled weight decay, early
+ * stopping on a validation score.
  *
  * <p>Parameters live in Java arrays ({@link TowerWeights}). Each step builds the batch's graph from
  * them, lets PyTorch compute the gradients, and applies Adam in Java: densely to the MLP and row by
@@ -270,6 +271,7 @@ public final class TwoTowerTrainer {
           TowerGraph.forward(
               m, itemWeights, items, itemRows, masks(config.item(), itemRows.length));
       NDArray positives = itemRows == ib ? item.output() : item.output().get("0:" + b);
+      NDArray temperature = TowerGraph.constant(m, invTemp);
       NDArray loss;
       if (training.loss() == TrainingConfig.Loss.SOFTMAX) {
         float[] minusLogQ = new float[b];
@@ -281,40 +283,41 @@ public final class TwoTowerTrainer {
         NDArray logits =
             user.output()
                 .matMul(positives.transpose())
-                .mul(invTemp)
+                .mul(temperature)
                 .add(m.create(minusLogQ, new Shape(1, b)))
-                .add(sameItem(m, ib).sub(eye).mul(-1e9f));
-        loss = logits.logSoftmax(1).mul(eye).sum().neg().div(b);
+                .add(m.create(sameItemMask(ib, false), new Shape(b, b)));
+        loss = logits.logSoftmax(1).mul(eye).sum().neg().div(TowerGraph.constant(m, b));
       } else if (training.loss() == TrainingConfig.Loss.BPR) {
         loss =
             bprLoss(
+                m,
                 user.output(),
                 positives,
                 item.output().get(b + ":"),
-                invTemp,
-                training.hardNegatives() ? sameItem(m, ib) : null);
+                temperature,
+                training.hardNegatives() ? sameItemMask(ib, true) : null);
       } else {
         int k = training.negatives();
         int o = config.outputDim();
-        NDArray positive = user.output().mul(positives).sum(new int[] {1}).mul(invTemp);
+        NDArray positive = user.output().mul(positives).sum(new int[] {1}).mul(temperature);
         NDArray negative =
             item.output()
                 .get(b + ":")
                 .reshape(b, k, o)
                 .matMul(user.output().reshape(b, o, 1))
                 .reshape(b, k)
-                .mul(invTemp);
-        loss = softplus(positive.neg()).sum().add(softplus(negative).sum());
+                .mul(temperature);
+        loss = Activation.softPlus(positive.neg()).sum().add(Activation.softPlus(negative).sum());
         if (training.hardNegatives()) {
           NDArray hardest =
               user.output()
                   .matMul(positives.transpose())
-                  .mul(invTemp)
-                  .add(sameItem(m, ib).mul(-1e9f))
+                  .mul(temperature)
+                  .add(m.create(sameItemMask(ib, true), new Shape(b, b)))
                   .max(new int[] {1});
-          loss = loss.add(softplus(hardest).sum());
+          loss = loss.add(Activation.softPlus(hardest).sum());
         }
-        loss = loss.div(b);
+        loss = loss.div(TowerGraph.constant(m, b));
       }
       collector.backward(loss);
       double value = loss.getFloat();
@@ -326,47 +329,60 @@ public final class TwoTowerTrainer {
 
   /**
    * The pairwise BPR loss: the mean over pairs of -log sigmoid(s(u, i) - s(u, j)) = softplus(s(u,
-   * j) - s(u, i)), each positive i paired with its k sampled negatives j and, when {@code sameItem}
-   * is given, with the highest-scoring in-batch item other than i (a hard negative).
+   * j) - s(u, i)), each positive i paired with its k sampled negatives j and, when {@code
+   * sameItemMask} is given, with the highest-scoring in-batch item other than i (a hard negative).
+   * Scalars are arrays of {@code m}, as {@link TowerGraph#constant} explains.
    *
    * @param users b x o user embeddings
    * @param positives b x o embeddings of each user's positive
    * @param negatives (b k) x o embeddings; rows c k .. c k + k - 1 are user c's negatives
-   * @param invTemp scores are multiplied by this
-   * @param sameItem b x b, 1 where two batch rows hold the same item, or null for no hard negative
+   * @param invTemp a scalar: scores are multiplied by it
+   * @param sameItemMask b x b, -1e9 where two batch rows hold the same item (the diagonal
+   *     included), or null for no hard negative
    */
   static NDArray bprLoss(
-      NDArray users, NDArray positives, NDArray negatives, float invTemp, NDArray sameItem) {
+      NDManager m,
+      NDArray users,
+      NDArray positives,
+      NDArray negatives,
+      NDArray invTemp,
+      float[] sameItemMask) {
     long b = users.getShape().get(0);
     long o = users.getShape().get(1);
     long k = negatives.getShape().get(0) / b;
     NDArray positive = users.mul(positives).sum(new int[] {1}, true).mul(invTemp);
     NDArray negative =
         negatives.reshape(b, k, o).matMul(users.reshape(b, o, 1)).reshape(b, k).mul(invTemp);
-    NDArray loss = softplus(negative.sub(positive)).sum();
+    NDArray loss = Activation.softPlus(negative.sub(positive)).sum();
     long pairs = b * k;
-    if (sameItem != null) {
+    if (sameItemMask != null) {
       NDArray hardest =
           users
               .matMul(positives.transpose())
               .mul(invTemp)
-              .add(sameItem.mul(-1e9f))
+              .add(m.create(sameItemMask, new Shape(b, b)))
               .max(new int[] {1}, true);
-      loss = loss.add(softplus(hardest.sub(positive)).sum());
+      loss = loss.add(Activation.softPlus(hardest.sub(positive)).sum());
       pairs += b;
     }
-    return loss.div(pairs);
+    return loss.div(TowerGraph.constant(m, pairs));
   }
 
-  /** A b x b matrix, 1 where two rows of the batch hold the same item (the diagonal included). */
-  private static NDArray sameItem(NDManager m, int[] ib) {
-    NDArray ids = m.create(ib).reshape(1, ib.length);
-    return ids.transpose().eq(ids).toType(DataType.FLOAT32, false);
-  }
-
-  /** log(1 + exp(x)), computed without overflow. */
-  private static NDArray softplus(NDArray x) {
-    return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+  /**
+   * A b x b additive mask: -1e9 where two rows of the batch hold the same item, so a repeat of a
+   * row's own item is not scored as its negative; the diagonal itself only when {@code diagonal}.
+   */
+  static float[] sameItemMask(int[] ib, boolean diagonal) {
+    int b = ib.length;
+    float[] mask = new float[b * b];
+    for (int r = 0; r < b; r++) {
+      for (int c = 0; c < b; c++) {
+        if (ib[r] == ib[c] && (diagonal || r != c)) {
+          mask[r * b + c] = -1e9f;
+        }
+      }
+    }
+    return mask;
   }
 
   private float[][] masks(TowerConfig tower, int rows) {

@@ -70,8 +70,9 @@ class BprLossTest {
       NDArray u = leaf(m, U);
       NDArray p = leaf(m, P);
       NDArray n = leaf(m, N);
-      NDArray same = hard ? m.eye(b) : null;
-      NDArray l = TwoTowerTrainer.bprLoss(u, p, n, INV_TEMP, same);
+      // Rows holding items 10 and 11: only the diagonal is masked.
+      float[] same = hard ? TwoTowerTrainer.sameItemMask(new int[] {10, 11}, true) : null;
+      NDArray l = TwoTowerTrainer.bprLoss(m, u, p, n, m.create(INV_TEMP), same);
       collector.backward(l);
       assertThat((double) l.getFloat()).isCloseTo(loss, within(1e-6));
       assertClose(u.getGradient().toFloatArray(), gu);

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class TwoTowerTrainerTest {
@@ -187,6 +189,53 @@ class TwoTowerTrainerTest {
             .model()
             .itemEmbeddings();
     assertThat(Arrays.deepEquals(a, other)).isFalse();
+  }
+
+  /**
+   * Regression: DJL wraps a Java number in a temporary array that autograd saves for backward but
+   * DJL frees at once, so a garbage collection during a step used to change (or NaN) the result.
+   */
+  @Test
+  void trainingIsReproducibleWhileTheGarbageCollectorRuns() throws InterruptedException {
+    for (TrainingConfig.Loss loss : TrainingConfig.Loss.values()) {
+      TwoTowerConfig c = config(loss, true, 1);
+      float[][] quiet =
+          TwoTowerTrainer.train(WORLD.data(), WORLD.train(), c, null, Progress.silent())
+              .model()
+              .itemEmbeddings();
+      AtomicBoolean done = new AtomicBoolean();
+      Thread collector =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    while (!done.get()) {
+                      System.gc();
+                      LockSupport.parkNanos(2_000_000);
+                    }
+                  });
+      float[][] collected;
+      try {
+        collected =
+            TwoTowerTrainer.train(WORLD.data(), WORLD.train(), c, null, Progress.silent())
+                .model()
+                .itemEmbeddings();
+      } finally {
+        done.set(true);
+        collector.join();
+      }
+      assertThat(collected).as("loss %s", loss).isDeepEqualTo(quiet);
+    }
+  }
+
+  @Test
+  void sameItemMaskHidesRepeatsOfARowsItem() {
+    int[] items = {4, 7, 4};
+    float[] offDiagonal = TwoTowerTrainer.sameItemMask(items, false);
+    float[] all = TwoTowerTrainer.sameItemMask(items, true);
+    float n = -1e9f;
+    assertThat(offDiagonal).containsExactly(0, 0, n, 0, 0, 0, n, 0, 0);
+    assertThat(all).containsExactly(n, 0, n, 0, n, 0, n, 0, n);
   }
 
   @Test
