@@ -5,6 +5,7 @@ top-10 and single-thread queries/s for the same search beams. Prints one JSON ob
 Usage: ann_peers.py <dir> <dim> [build_threads]
 """
 import json
+import resource
 import sys
 import time
 
@@ -20,6 +21,22 @@ queries = np.fromfile(f"{d}/queries.f32", dtype="<f4").reshape(-1, dim)
 truth = np.fromfile(f"{d}/gt.i32", dtype="<i4").reshape(-1, 10)
 n, q = len(base), len(queries)
 EFS = [10, 15, 20, 25, 30, 40, 60, 80, 160]
+CHUNK = 50_000  # vectors per add call: progress lines between calls, each call still multi-threaded
+
+
+def phase(text):
+    print(f"[{time.strftime('%H:%M:%S')}] peers: {text}", file=sys.stderr, flush=True)
+
+
+def add_in_chunks(name, add):
+    """Adds the base vectors chunk by chunk, printing progress to standard error. Each call
+    inserts its chunk on all build threads, as one call would; only the progress is new."""
+    t0 = time.perf_counter()
+    for start in range(0, n, CHUNK):
+        add(start, min(n, start + CHUNK))
+        done = min(n, start + CHUNK)
+        rate = done / (time.perf_counter() - t0)
+        phase(f"{name} build {done}/{n} vectors ({rate:.0f}/s, {(n - done) / rate:.0f} s left)")
 
 
 def recall(got):
@@ -45,9 +62,11 @@ t0 = time.perf_counter()
 h = hnswlib.Index(space="ip", dim=dim)
 h.init_index(max_elements=n, ef_construction=100, M=16, random_seed=20261123)
 h.set_num_threads(threads)
-h.add_items(base, np.arange(n))
+phase(f"hnswlib build on {threads} threads")
+add_in_chunks("hnswlib", lambda a, b: h.add_items(base[a:b], np.arange(a, b)))
 build = time.perf_counter() - t0
 h.set_num_threads(1)
+phase("hnswlib search")
 for ef in EFS:
     h.set_ef(max(ef, 10))
     qps, qps_cpu, r = timed_single(lambda x: h.knn_query(x, k=10)[0])
@@ -55,17 +74,27 @@ for ef in EFS:
                       "build_seconds": round(build, 2), "build_threads": threads,
                       "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
 
+print(json.dumps({"lib": "memory", "side": "hnswlib", "peak_rss_mb":
+                  resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
+del h  # the FAISS peak below is then FAISS's own (plus the vectors)
+
 # FAISS IndexHNSWFlat with inner product.
 faiss.omp_set_num_threads(threads)
 t0 = time.perf_counter()
 f = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
 f.hnsw.efConstruction = 100
-f.add(base)
+phase(f"faiss build on {threads} threads")
+add_in_chunks("faiss", lambda a, b: f.add(base[a:b]))
 build = time.perf_counter() - t0
 faiss.omp_set_num_threads(1)
+phase("faiss search")
 for ef in EFS:
     f.hnsw.efSearch = max(ef, 10)
     qps, qps_cpu, r = timed_single(lambda x: f.search(x, 10)[1])
     print(json.dumps({"lib": "faiss-hnsw", "params": "M=16,efConstruction=100", "ef": ef,
                       "build_seconds": round(build, 2), "build_threads": threads,
                       "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
+
+# Peak resident set of this process so far (kB on Linux): the larger of the two phases.
+print(json.dumps({"lib": "memory", "side": "faiss", "peak_rss_mb":
+                  resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # ANN benchmark: jvector (Java) vs exact, hnswlib and FAISS HNSW on the same vectors, same run.
 # Usage: bench/funnel/run-ann.sh [n=1000000] [dim=64] [queries=1000]
+# Progress (phases, build bars) goes to standard error; JSON lines to bench/results/*.jsonl.
+# ANN_XMX sets the Java heap (default 6g; 1M x 64 needs about 2 GB, see the report's memory row).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n=${1:-1000000}; dim=${2:-64}; q=${3:-1000}
@@ -11,12 +13,14 @@ work="$root/target/bench-ann"; mkdir -p "$work" "$root/bench/results"
 run="$work/jars"; rm -rf "$run"; mkdir -p "$run"
 cp -r "$root/nudge-bench/target/nudge-bench.jar" "$root/nudge-bench/target/lib" "$run/"
 date=$(date -u +%Y-%m-%d)
-raw="$root/bench/results/funnel-ann-$date.jsonl"
+name="funnel-ann-n$n-$date"
+raw="$root/bench/results/$name.jsonl"
 cmd="bench/funnel/run-ann.sh $n $dim $q"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -Xmx12g -cp "$run/nudge-bench.jar:$run/lib/*" \
-  dev.nudge.bench.funnel.AnnBench "$n" "$dim" "$q" "$work" 2>/dev/null | tee "$raw"
+  -Xmx"${ANN_XMX:-6g}" -cp "$run/nudge-bench.jar:$run/lib/*" \
+  dev.nudge.bench.funnel.AnnBench "$n" "$dim" "$q" "$work" | tee "$raw"
 /usr/bin/python3 "$root/bench/funnel/ann_peers.py" "$work" "$dim" "$(nproc)" | tee -a "$raw"
-/usr/bin/python3 "$root/bench/funnel/summarize_ann.py" "$raw" "$cmd" \
-  > "$root/bench/results/funnel-ann-$date.md"
-cat "$root/bench/results/funnel-ann-$date.md"
+/usr/bin/python3 "$root/bench/funnel/summarize_ann.py" "$raw" "$cmd" "$load_start" \
+  "$root/bench/results/$name.json" > "$root/bench/results/$name.md"
+cat "$root/bench/results/$name.md"

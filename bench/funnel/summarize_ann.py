@@ -1,14 +1,20 @@
 #!/usr/bin/python3
 """Turns run-ann.sh's JSON lines into a Markdown report with machine, date and command, and the
-jvector/hnswlib queries/s ratio at equal recall (hnswlib's QPS interpolated at jvector's recall)."""
+jvector/hnswlib queries/s ratio at equal recall (hnswlib's QPS interpolated at jvector's recall),
+and optionally the same as one JSON document.
+
+Usage: summarize_ann.py <raw.jsonl> <command> [load at start] [summary.json]"""
 import json
 import platform
 import subprocess
 import sys
 from datetime import datetime, timezone
 
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith("{")]
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith("{")]
+memory = [r for r in lines if r["lib"] == "memory"]
+rows = [r for r in lines if r["lib"] != "memory"]
 cmd = sys.argv[2]
+load_start = sys.argv[3] if len(sys.argv) > 3 else "?"
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 load = open("/proc/loadavg").read().split()[:3]
@@ -36,7 +42,8 @@ def qps_at(lib, recall):
 
 
 print(f"# Funnel ANN benchmark ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)\n")
-print(f"- machine: {cpu}, nproc {nproc}, load average at the end {' '.join(load)} (shared machine)")
+print(f"- machine: {cpu}, nproc {nproc}, load average at the start {load_start}, at the end "
+      f"{' '.join(load)} (shared machine)")
 print(f"- python {platform.python_version()}; command: `{cmd}`")
 print(f"- data: {exact['n']} synthetic low-rank vectors (16-d latent + noise, L2-normalised), "
       f"d = {exact['dim']}, {exact['queries']} queries, inner product, top-10")
@@ -51,6 +58,10 @@ for r in rows:
     if r["lib"] != "exact-java":
         print(f"| {r['lib']} | {r['ef']} | {r['recall']:.4f} | {r['qps_cpu']:.0f} | {r['qps']:.0f} | "
               f"{r['build_seconds']} ({r['build_threads']}) |")
+if memory:
+    print("\nPeak resident set (VmHWM / ru_maxrss): " + ", ".join(
+        f"{m['side']} {m['peak_rss_mb']} MB" + (f" (heap -Xmx {m['xmx_mb']} MB)" if "xmx_mb" in m else "")
+        for m in memory) + ". The Python peaks are cumulative: faiss's includes hnswlib's phase.")
 print("\n## jvector against hnswlib at equal recall\n")
 print("| jvector ef | recall@10 | jvector q/s | hnswlib q/s at that recall | ratio | faiss q/s at that recall |")
 print("|---|---|---|---|---|---|")
@@ -61,8 +72,13 @@ for r in rows:
         ratio = f"{r[KEY] / h:.2f}" if h else "n/a"
         print(f"| {r['ef']} | {r['recall']:.4f} | {r[KEY]:.0f} | "
               f"{h and round(h)} | {ratio} | {f and round(f)} |")
+missing = [lib for lib in ("jvector", "hnswlib", "faiss-hnsw") if not curve(lib)]
+if missing:
+    print(f"\n**Incomplete run**: no rows for {', '.join(missing)} (stopped before it finished).")
 best = [r for r in rows if r["lib"] == "jvector" and r["recall"] >= 0.95]
-if best:
+if "jvector" in missing or "hnswlib" in missing:
+    print("\nTarget: not decided (jvector and hnswlib are both needed).")
+elif best:
     b = max(best, key=lambda r: r[KEY])
     h = qps_at("hnswlib", b["recall"])
     verdict = "met" if h and b[KEY] >= 0.8 * h else "NOT met"
@@ -71,3 +87,8 @@ if best:
           f"{h and round(h)} q/s at that recall).")
 else:
     print("\nTarget: jvector did not reach recall 0.95 at any measured ef: **NOT met**.")
+if len(sys.argv) > 4:
+    with open(sys.argv[4], "w") as out:
+        json.dump({"date": f"{datetime.now(timezone.utc):%Y-%m-%dT%H:%M}Z", "command": cmd,
+                   "machine": cpu, "nproc": int(nproc), "load_start": load_start,
+                   "load_end": " ".join(load), "rows": rows, "memory": memory}, out, indent=1)

@@ -1,62 +1,80 @@
 #!/usr/bin/env bash
-# bench/serve/run.sh: load benchmark of the Nudge service with wrk on 127.0.0.1.
+# bench/serve/run.sh: load benchmark of the Nudge service with wrk on 127.0.0.1, as a sweep over
+# wrk's connection count, so the latency-throughput curve shows.
+#   health: GET /health/live, the reference: the HTTP stack alone, at each connection count
 #   decide: POST /v1/decide with 100 candidates (ε-greedy, the default policy), fresh event ids
-#   reward: POST /v1/events/{id}/reward on events created by the decide run
+#   reward: POST /v1/events/{id}/reward on decisions of the warm-up, by then more than the old
+#     100,000-decision memory window ago but inside the 10-minute reward wait: none may read the log
 #   decide-neural: POST /v1/decide with the same 100 candidates under S-N-GALM-UCB (d1 = d2 =
 #     NEURAL_DIM, default 64) on a generated embeddings model (100 items, 1,000 users), second server
 # Server and wrk share this machine's cores (taskset pins both to CORES, default 0,1).
-# Writes bench/results/serve-<date>.md and .json. Needs: apt-get install -y wrk
+#   decide-g1: the decide sweep again on a third server under G1 (the JVM default), as the
+#     reference for the launcher's concurrent collector
+# About 4.5 minutes with the defaults. Writes bench/results/serve-<date>.md and .json.
+# Needs: apt-get install -y wrk
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 cores="${CORES:-0,1}"
 port="${PORT:-18080}"
-dur="${DURATION:-20s}"
-warmup="${WARMUP:-20s}" # per server, before its first phase: C2 needs it on 2 cores
-conns="${CONNECTIONS:-16}"
+dur="${DURATION:-10s}"          # per decide/reward point
+health_dur="${HEALTH_DURATION:-5s}"
+warmup="${WARMUP:-15s}"         # per server, before its first phase: C2 needs it on 2 cores
+sweep="${SWEEP:-2 4 8 16}"      # wrk connections
+reward_sweep="${REWARD_SWEEP:-4 16}"
 threads="${THREADS:-2}"
+java_opts="${NUDGE_JAVA_OPTS:--Xmx2g}" # the launcher adds its serve collector unless one is named
 date="$(date -u +%Y-%m-%d)"
 out="${OUT:-bench/results/serve-$date}" # OUT: another prefix, e.g. for a trial run
 work="target/bench-serve"
 rm -rf "$work" && mkdir -p "$work"
 command -v wrk >/dev/null || { echo "run.sh: wrk missing (apt-get install -y wrk)" >&2; exit 1; }
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# The command as given: the settings that differ from the defaults, then the script.
+command="$(for v in CORES PORT DURATION HEALTH_DURATION WARMUP SWEEP REWARD_SWEEP THREADS NEURAL_DIM NUDGE_JAVA_OPTS OUT; do
+  [[ -n ${!v:-} ]] && printf "%s='%s' " "$v" "${!v}"; done)bench/serve/run.sh"
 
 dim="${NEURAL_DIM:-64}"
 ./nudge --version >/dev/null # builds once if needed
 server=""
+declare -A flags
 trap 'if [[ -n $server ]]; then kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; fi' EXIT
 start_server() { # name, then serve options
   local name=$1; shift
-  NUDGE_JAVA_OPTS="${NUDGE_JAVA_OPTS:--Xmx2g}" taskset -c "$cores" ./nudge serve --port "$port" \
-    --db "$work/$name.db" "$@" >"$work/$name-server.log" 2>&1 &
+  NUDGE_JAVA_OPTS="$java_opts ${extra_opts:-} -Xlog:gc*:file=$work/$name-gc.log" taskset -c "$cores" \
+    ./nudge serve --port "$port" --db "$work/$name.db" "$@" >"$work/$name-server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
     grep -q "listening on" "$work/$name-server.log" 2>/dev/null && break
     sleep 0.1
   done
   grep -q "listening on" "$work/$name-server.log" || { cat "$work/$name-server.log"; exit 1; }
+  # The JVM's flags as run (./nudge adds its serve defaults), without the GC log option.
+  flags[$name]="$(tr '\0' '\n' <"/proc/$server/cmdline" | grep -E '^-X[^l]|^-XX' | tr '\n' ' ' | sed 's/ $//')"
 }
 stop_server() {
   kill "$server" && wait "$server" 2>/dev/null || true
   server=""
 }
-start_server events
 url="http://127.0.0.1:$port"
 
 # ./nudge execs java, so the server's pid is the JVM's.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-bench() { # name script args...
-  local name=$1 script=$2 path=$3; shift 3
+metric() { curl -s "$url/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+bench() { # name conns script path args...
+  local name=$1 c=$2 script=$3 path=$4; shift 4
+  local d="$dur"; [[ $script == health.lua ]] && d="$health_dur"
   local before; before=$(cpu_ticks)
-  taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s -s "bench/serve/$script" "$url$path" -- "$@" \
+  taskset -c "$cores" wrk -t"$threads" -c"$c" -d"$d" --timeout 5s -s "bench/serve/$script" "$url$path" -- "$@" \
     | tee "$work/$name.txt" | grep '^RESULT' | sed 's/^RESULT //' >"$work/$name.json"
   local after; after=$(cpu_ticks)
   # Server CPU per request: the cost that decides throughput on dedicated cores.
-  python3 - "$work/$name.json" "$before" "$after" "$(getconf CLK_TCK)" <<'PY'
+  python3 - "$work/$name.json" "$before" "$after" "$(getconf CLK_TCK)" "$c" <<'PY'
 import json, sys
-path, before, after, tck = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+path, before, after, tck, c = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 r = json.load(open(path))
 cpu_s = (after - before) / tck
+r["connections"] = c
 r["server_cpu_s"] = round(cpu_s, 2)
 r["server_cpu_us_per_request"] = round(cpu_s / r["requests"] * 1e6, 1)
 r["projected_rps_on_2_free_cores"] = round(2 / (cpu_s / r["requests"]), 0)
@@ -65,11 +83,28 @@ PY
   grep '^NON2XX' "$work/$name.txt" >&2 || true
   echo "$name: $(cat "$work/$name.json")" >&2
 }
-# Warm-up: JIT, the 100 new candidates' registration, SQLite pages.
-taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
-bench health health.lua /health/live
-bench decide decide.lua "" main
-bench reward reward.lua "" main 1000
+sweep_json() { # prefix: the sweep's points as a JSON list
+  local first=1; printf '['
+  for c in $sweep; do [[ $first == 1 ]] || printf ','; first=0; cat "$work/$1-c$c.json"; done
+  printf ']'
+}
+
+start_server events
+# Warm-up: JIT, the 100 new candidates' registration, SQLite pages; its decisions are rewarded later.
+taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm \
+  | grep '^RESULT' | sed 's/^RESULT //' >"$work/warm.json"
+warm_per_thread=$(python3 -c "import json; print(json.load(open('$work/warm.json'))['requests'] // $threads)")
+# wrk's threads do not share the requests evenly: reward ids from the first 60% of the average.
+reward_n=$(( warm_per_thread * 6 / 10 < 20000 ? warm_per_thread * 6 / 10 : 20000 ))
+for c in $sweep; do bench "health-c$c" "$c" health.lua /health/live; done
+for c in $sweep; do bench "decide-c$c" "$c" decide.lua "" "main$c"; done
+# Decisions made after the rewarded warm-up ones (more than 100,000: the old memory window).
+decisions_after_warm=$(python3 -c "import json; print(int(float('$(metric nudge_decisions_total)')) - json.load(open('$work/warm.json'))['requests'])")
+# The reward route's own warm-up (JIT), on the same decisions.
+taskset -c "$cores" wrk -t"$threads" -c16 -d5s -s bench/serve/reward.lua "$url" -- warm "$reward_n" >/dev/null
+for c in $reward_sweep; do bench "reward-c$c" "$c" reward.lua "" warm "$reward_n"; done
+reward_log_reads=$(metric nudge_rewards_log_reads_total)
+reward_index=$(metric nudge_reward_index_entries)
 learned=$(curl -s "$url/v1/models")
 stop_server
 
@@ -90,51 +125,44 @@ with open(path, "w") as f:
         f.write(f"user\tu{u}\t{unit()}\n")
 PY
 start_server neural --model "$work/model.tsv" --policy "s-n-galm-ucb(d1=$dim)"
-taskset -c "$cores" wrk -t"$threads" -c"$conns" -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
-bench decide_neural decide.lua "" main
+taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
+for c in $sweep; do bench "neural-c$c" "$c" decide.lua "" "main$c"; done
 neural=$(curl -s "$url/v1/models")
 stop_server
 
+# The same decide sweep on G1, the JVM's default collector, as the reference for the launcher's
+# choice of a concurrent one.
+extra_opts="-XX:+UseG1GC" start_server g1
+taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
+for c in $sweep; do bench "g1-c$c" "$c" decide.lua "" "main$c"; done
+stop_server
+
+# GC pauses of both servers (from the unified GC log): count and the longest.
+gc_json() {
+  python3 - "$1" <<'PY'
+import json, re, sys
+pauses = [float(m.group(1)) for line in open(sys.argv[1])
+          for m in [re.search(r"\] GC\(\d+\) Pause .* ([0-9.]+)ms$", line)] if m]
+gc = next((l.split("Using ")[1].strip() for l in open(sys.argv[1]) if "] Using " in l), "?")
+pauses.sort()
+print(json.dumps({"collector": gc, "pauses": len(pauses),
+                  "max_ms": round(pauses[-1], 2) if pauses else 0,
+                  "p99_ms": round(pauses[int(0.99 * (len(pauses) - 1))], 2) if pauses else 0}))
+PY
+}
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 cat >"$out.json" <<JSON
-{"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$(cut -d' ' -f1-3 /proc/loadavg)"},
- "wrk":{"threads":$threads,"connections":$conns,"duration":"$dur","warmup":"$warmup"},"java_opts":"${NUDGE_JAVA_OPTS:--Xmx2g}",
- "command":"CORES=$cores DURATION=$dur WARMUP=$warmup CONNECTIONS=$conns THREADS=$threads bench/serve/run.sh",
- "health_reference":$(cat "$work/health.json"),"decide":$(cat "$work/decide.json"),"reward":$(cat "$work/reward.json"),
- "decide_neural":$(cat "$work/decide_neural.json"),"models":$learned,"neural_models":$neural,"neural_dim":$dim}
+{"date":"$date","machine":{"nproc":$(nproc),"cpu":"$cpu","pinned_cores":"$cores","loadavg_before":"$load_before","loadavg_after":"$(cut -d' ' -f1-3 /proc/loadavg)"},
+ "wrk":{"threads":$threads,"connections":[${sweep// /,}],"reward_connections":[${reward_sweep// /,}],"duration":"$dur","health_duration":"$health_dur","warmup":"$warmup"},
+ "java_opts":"$java_opts","jvm_flags":"${flags[events]}","g1_jvm_flags":"${flags[g1]}",
+ "command":"$command",
+ "health_reference":$(sweep_json health),"decide":$(sweep_json decide),
+ "reward":[$(first=1; for c in $reward_sweep; do [[ $first == 1 ]] || printf ','; first=0; cat "$work/reward-c$c.json"; done)],
+ "reward_setup":{"events_per_thread":$reward_n,"decisions_after":$decisions_after_warm,"log_reads":${reward_log_reads%.*},"index_entries":${reward_index%.*}},
+ "decide_neural":$(sweep_json neural),"decide_g1":$(sweep_json g1),
+ "gc":{"events":$(gc_json "$work/events-gc.log"),"neural":$(gc_json "$work/neural-gc.log"),"g1":$(gc_json "$work/g1-gc.log")},
+ "models":$learned,"neural_models":$neural,"neural_dim":$dim}
 JSON
 echo "run.sh: wrote $out.json" >&2
-python3 - "$out.json" "$out.md" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-m = r["machine"]
-w = r["wrk"]
-rows = []
-for name, label in [("health_reference", "GET /health/live (reference: HTTP stack only)"),
-                    ("decide", "POST /v1/decide, 100 candidates, ε-greedy"),
-                    ("reward", "POST /v1/events/{id}/reward"),
-                    ("decide_neural", f"POST /v1/decide, 100 candidates, S-N-GALM-UCB (d = {r['neural_dim']})")]:
-    x = r[name]
-    rows.append(f"| {label} | {x['rps']:.0f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['non2xx']} | "
-                f"{x['server_cpu_us_per_request']:.0f} | {x['projected_rps_on_2_free_cores']:.0f} |")
-h = r["health_reference"]["rps"]
-with open(sys.argv[2], "w") as f:
-    f.write(f"""# Serve load benchmark, {r['date']}
-
-Machine: {m['nproc']} cores ({m['cpu']}), server and wrk pinned to cores {m['pinned_cores']},
-load average before the run {m['loadavg_before']} (the machine is shared).
-Command: `{r['command']}` (wrk -t{w['threads']} -c{w['connections']}, {w['duration']} per phase after a {w['warmup']} decide warm-up per server; SQLite
-event log in WAL mode; every decision and reward committed before it is answered).
-
-| Phase | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/req | req/s if the server had 2 free cores |
-|---|---|---|---|---|---|---|
-""" + "\n".join(rows) + f"""
-
-Ratios to the reference in the same run: decide {r['decide']['rps']/h:.3f}, reward {r['reward']['rps']/h:.3f},
-decide under S-N-GALM-UCB {r['decide_neural']['rps']/h:.3f} (model {r['neural_models']['modelVersion']}, a second server).
-The last column is 2 s of CPU per second divided by the server's measured CPU per request: an
-upper bound that ignores wrk's own CPU. Targets (issue 7): ≥ 5,000 decisions/s with p99 ≤ 10 ms,
-≥ 10,000 rewards/s, on 2 cores. Learned steps after the run: {r['models']['learnedSteps']}.
-""")
-PY
+python3 bench/serve/report.py "$out.json" "$out.md"
 echo "run.sh: wrote $out.md" >&2

@@ -1,5 +1,6 @@
 package dev.nudge.candidates;
 
+import dev.nudge.core.Progress;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.ListRandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Approximate inner product search on a jvector 4 graph (Vamana/DiskANN pruning with an HNSW-style
@@ -97,7 +99,18 @@ public final class JVectorIndex implements VectorIndex {
 
   /** Builds the graph over a defensive copy of the vectors. */
   public static JVectorIndex build(float[][] vectors, Params params) {
+    return build(vectors, params, Progress.silent());
+  }
+
+  /**
+   * Builds the graph over a defensive copy of the vectors, stepping {@code progress} once per
+   * inserted vector (from the build threads). The insertion loop is jvector's own {@code
+   * build(ravv)} (parallel {@code addGraphNode}, then {@code cleanup}) spelled out so that a
+   * million-vector build, which takes many minutes on two cores, can show how far it is.
+   */
+  public static JVectorIndex build(float[][] vectors, Params params, Progress progress) {
     Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(progress, "progress");
     int dim = Vectors.checkRectangular(vectors);
     float[][] copy = new float[vectors.length][];
     List<VectorFloat<?>> list = new ArrayList<>(vectors.length);
@@ -119,7 +132,21 @@ public final class JVectorIndex implements VectorIndex {
             .withSimdExecutor(pool)
             .withParallelExecutor(pool)
             .build()) {
-      return new JVectorIndex(params, FrozenGraph.of(builder.build(ravv), copy));
+      pool.submit(
+              () ->
+                  IntStream.range(0, list.size())
+                      .parallel()
+                      .forEach(
+                          node -> {
+                            builder.addGraphNode(node, list.get(node));
+                            progress.step(1);
+                          }))
+          .join();
+      // cleanup() makes one more pass over every node (degree enforcement): a silent stretch at a
+      // million nodes, so the bar says what it waits for.
+      progress.message("cleanup");
+      builder.cleanup();
+      return new JVectorIndex(params, FrozenGraph.of(builder.getGraph(), copy));
     } catch (IOException e) {
       throw new UncheckedIOException("jvector graph build failed", e);
     } finally {

@@ -3,6 +3,7 @@ package dev.nudge.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -86,6 +87,35 @@ class VectorIndexTest {
       assertThat(got.scores()).containsExactly(want.scores());
     }
     assertThat(ann.search(lowRank(9, 1, 16)[0], 1000).size()).isEqualTo(400);
+  }
+
+  @Test
+  void theBuildStepsItsProgressOncePerVectorAndSaysWhenItCleansUp() {
+    float[][] v = lowRank(11, 500, 16);
+    java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Progress counting =
+        new Progress() {
+          @Override
+          public void step(long n) {
+            steps.addAndGet(n);
+          }
+
+          @Override
+          public void message(String text) {
+            messages.add(text);
+          }
+
+          @Override
+          public void close() {}
+        };
+    JVectorIndex ann =
+        JVectorIndex.build(v, new JVectorIndex.Params(8, 32, 500, 2, 1.0f, 1.0f), counting);
+    assertThat(steps.get()).isEqualTo(500);
+    assertThat(messages).containsExactly("cleanup");
+    // Every vector is in the graph: a beam as wide as the catalogue returns all of them.
+    assertThat(ann.size()).isEqualTo(500);
+    assertThat(ann.search(v[0], 1000).size()).isEqualTo(500);
   }
 
   @Test

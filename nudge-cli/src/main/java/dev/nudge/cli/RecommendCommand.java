@@ -6,11 +6,14 @@ import dev.nudge.core.InputException;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
+import dev.nudge.model.twotower.TwoTowerFiles;
 import dev.nudge.ranking.FunnelAssembly;
 import dev.nudge.ranking.FunnelRequest;
 import dev.nudge.ranking.FunnelResult;
+import dev.nudge.ranking.TwoTowerEmbeddings;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +26,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nudge recommend}: builds the whole funnel from a data set (candidate sources, ranker,
- * exploration, re-ranking) and prints one user's slate with its provenance. Two-tower model
- * directories are not read yet: the ANN source uses PureSVD item vectors fitted on the data.
+ * exploration, re-ranking) and prints one user's slate with its provenance. With {@code --model}
+ * the ANN source searches a trained two-tower model's item vectors with the model's user embedding
+ * (users outside the model through its cold-user path); without it, PureSVD vectors fitted on the
+ * data stand in.
  */
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
     description = {
       "Retrieve -> rank -> explore -> re-rank for one user, printing each slot's source, task",
-      "scores, value and whether exploration placed it; --dropped also lists what was cut and why."
+      "scores, value and whether exploration placed it; --dropped also lists what was cut and why.",
+      "--model uses a two-tower model directory (nudge train) for the ANN source: its item vectors",
+      "and the user's embedding; a new user described by --feature goes through its cold path."
     })
 public final class RecommendCommand implements Callable<Integer> {
 
@@ -66,6 +73,21 @@ public final class RecommendCommand implements Callable<Integer> {
       description = "Slots reserved for Thompson-sampling exploration. Default: 1.")
   int explore;
 
+  @Option(
+      names = "--model",
+      description =
+          "A two-tower model directory trained on this data set (nudge train --out): the ANN"
+              + " source uses its item and user embeddings instead of PureSVD stand-ins.")
+  Path model;
+
+  @Option(
+      names = "--feature",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A raw feature of a user outside the data set (e.g. --feature age=25 --feature"
+              + " occupation=writer), encoded by the model's user tower; needs --model.")
+  Map<String, String> features = new LinkedHashMap<>();
+
   @Option(names = "--seed", defaultValue = "20261123", description = "Seed of every random step.")
   long seed;
 
@@ -86,35 +108,81 @@ public final class RecommendCommand implements Callable<Integer> {
     if (!ranker.equals("logistic") && !ranker.equals("mmoe")) {
       throw InputException.forField("--ranker", "must be logistic or mmoe, got '" + ranker + "'");
     }
+    if (!features.isEmpty() && model == null) {
+      throw InputException.forField(
+          "--feature", "needs --model: only a two-tower model's user tower reads raw features");
+    }
     Dataset d = input.load();
     int key = d.users().ids().indexOf(user);
+    if (!features.isEmpty() && key >= 0) {
+      throw InputException.forField(
+          "--feature",
+          "is for users outside the data set; user '"
+              + user
+              + "' is in "
+              + d.name()
+              + " and is encoded from its own features and history");
+    }
+    TwoTowerEmbeddings towers =
+        model == null ? null : TwoTowerEmbeddings.of(TwoTowerFiles.load(model), d, model);
     FunnelAssembly funnel =
         FunnelAssembly.build(
             d,
             new FunnelAssembly.Options(
-                ranker, null, 32, FunnelAssembly.explorationPolicy(), explore, seed, threads()),
+                ranker,
+                towers == null ? null : towers.itemVectors(),
+                32,
+                FunnelAssembly.explorationPolicy(),
+                explore,
+                seed,
+                threads(),
+                towers == null ? null : towers.encoder()),
             InstantSource.system(),
             Progress.silent());
     String eventId = "recommend-" + user + "-" + Long.toHexString(Seeds.mix(seed));
-    FunnelResult r = funnel.pipeline().recommend(new FunnelRequest(key, segment, eventId, slate));
+    FunnelRequest request = new FunnelRequest(key, segment, eventId, slate);
+    FunnelResult r =
+        towers != null && key < 0
+            ? funnel.pipeline().recommendNewUser(request, towers.newUser(features))
+            : funnel.pipeline().recommend(request);
+    String path = towers == null ? null : userPath(towers, funnel, key).label();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(toJson(d, user, key, r));
+      out.println(toJson(d, user, key, path, r));
     } else {
-      print(out, d, key, r);
+      print(out, d, key, path, r);
     }
     out.flush();
     return 0;
+  }
+
+  /** How the ANN source got (or did not get) this user's embedding. */
+  private TwoTowerEmbeddings.UserPath userPath(
+      TwoTowerEmbeddings towers, FunnelAssembly funnel, int key) {
+    if (key < 0) {
+      return towers.newUserPath(features);
+    }
+    // The directory encodes only users with a history; others get segment popularity.
+    return funnel.graph().history(key).length == 0
+        ? TwoTowerEmbeddings.UserPath.NONE
+        : towers.pathOf(key);
   }
 
   private static int threads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  private void print(PrintWriter out, Dataset d, int key, FunnelResult r) {
+  private void print(PrintWriter out, Dataset d, int key, String path, FunnelResult r) {
     if (key < 0) {
       out.printf(
           "user '%s' is not in %s: served as a new user (segment %d)%n", user, d.name(), segment);
+    }
+    if (path != null) {
+      out.printf(
+          "two-tower model %s: user embedding %s%s%n",
+          model,
+          path,
+          path.equals("none") ? " (ANN source silent: segment popularity and exploration)" : "");
     }
     out.printf(
         Locale.ROOT,
@@ -162,10 +230,14 @@ public final class RecommendCommand implements Callable<Integer> {
     }
   }
 
-  private String toJson(Dataset d, String id, int key, FunnelResult r) {
+  private String toJson(Dataset d, String id, int key, String path, FunnelResult r) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("user", id);
     root.put("knownUser", key >= 0);
+    if (path != null) {
+      root.put("model", model.toString());
+      root.put("userEmbedding", path);
+    }
     root.put("slate", r.slate());
     if (dropped) {
       List<Map<String, Object>> cut =

@@ -82,7 +82,13 @@ final class SimulateCommand implements Callable<Integer> {
     err.println(simulator.report());
     PaperTrials trials =
         new PaperTrials(
-            dataset, simulator, encoder, experiment.usersPerTrial(), settings.historyFromClicks());
+            dataset,
+            simulator,
+            encoder,
+            experiment.usersPerTrial(),
+            settings.historyFromClicks(),
+            experiment.encoderUpdatePeriod() > 0,
+            settings.alignment());
 
     long total = (long) experiment.trials() * experiment.policies().size() * experiment.rounds();
     ExperimentResult result;
@@ -93,7 +99,16 @@ final class SimulateCommand implements Callable<Integer> {
                   experiment,
                   trials,
                   SimulateCommand::policy,
-                  simulator.report() + "; encoder " + settings.encoder(),
+                  simulator.report()
+                      + "; encoder "
+                      + settings.encoder()
+                      + (experiment.encoderUpdatePeriod() > 0
+                          ? ", re-fitted every "
+                              + experiment.encoderUpdatePeriod()
+                              + " rounds (alignment "
+                              + settings.encoderAlignment()
+                              + ")"
+                          : ""),
                   p);
     }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

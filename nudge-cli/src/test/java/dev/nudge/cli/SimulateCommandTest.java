@@ -26,6 +26,7 @@ class SimulateCommandTest {
           usersPerTrial: 10
           rounds: 150
           slateSize: 3
+          encoderUpdatePeriod: 60
           policies: [random, "linucb(alpha=0.5, features=embedding)"]
         simulator:
           data: %s
@@ -37,7 +38,8 @@ class SimulateCommandTest {
     assertThat(run.out())
         .contains("| random |")
         .contains("| linucb(alpha=0.5, features=embedding) |")
-        .contains("test AUC");
+        .contains("test AUC")
+        .contains("re-fitted every 60 rounds");
     Path folder;
     try (Stream<Path> runs = Files.list(dir)) {
       folder =
@@ -48,6 +50,7 @@ class SimulateCommandTest {
     assertThat(folder.resolve("report.html")).isNotEmptyFile();
     assertThat(Files.readString(folder.resolve("config.yaml")))
         .contains("usersPerTrial: 10")
+        .contains("encoderUpdatePeriod: 60")
         .contains("flipProbability: 0.1");
     // The report command rewrites the page from the folder alone.
     Files.delete(folder.resolve("report.html"));
@@ -70,6 +73,16 @@ class SimulateCommandTest {
     run = ConfigCommandTest.run("simulate", "--config", config.toString(), "--out", dir.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("no-such-policy");
+
+    Files.writeString(config, "simulate:\n  encoderUpdatePeriod: -1\n");
+    run = ConfigCommandTest.run("simulate", "--config", config.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("encoderUpdatePeriod").contains("-1");
+
+    Files.writeString(config, "simulator:\n  encoderAlignment: affine\n");
+    run = ConfigCommandTest.run("simulate", "--config", config.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("encoderAlignment").contains("affine").contains("procrustes");
 
     Files.writeString(config, "simulator:\n  encoder: magic\n");
     run = ConfigCommandTest.run("simulate", "--config", config.toString());

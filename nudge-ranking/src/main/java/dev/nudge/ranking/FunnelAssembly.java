@@ -64,6 +64,9 @@ public record FunnelAssembly(
    * @param explorationSlots how many slots to reserve
    * @param seed the seed of every random choice
    * @param threads build threads
+   * @param userEncoder how the ANN source embeds a known user (e.g. {@link
+   *     TwoTowerEmbeddings#encoder()}), or null for the stand-in: PureSVD's fold-in, or the mean of
+   *     the history's item vectors when {@code itemEmbeddings} are given
    */
   public record Options(
       String ranker,
@@ -72,7 +75,29 @@ public record FunnelAssembly(
       Policy explorationPolicy,
       int explorationSlots,
       long seed,
-      int threads) {
+      int threads,
+      UserDirectory.UserEncoder userEncoder) {
+
+    /** Options with the stand-in user encoder. */
+    public Options(
+        String ranker,
+        float[][] itemEmbeddings,
+        int embeddingDim,
+        Policy explorationPolicy,
+        int explorationSlots,
+        long seed,
+        int threads) {
+      this(
+          ranker,
+          itemEmbeddings,
+          embeddingDim,
+          explorationPolicy,
+          explorationSlots,
+          seed,
+          threads,
+          null);
+    }
+
     public Options {
       Objects.requireNonNull(ranker, "ranker");
       if (!ranker.equals("logistic") && !ranker.equals("mmoe")) {
@@ -155,9 +180,11 @@ public record FunnelAssembly(
     float[][] itemVectors = embeddings;
     PureSvdEmbeddings svdFinal = svd;
     UserDirectory.UserEncoder encoder =
-        svdFinal != null
-            ? (user, history) -> svdFinal.userVector(history)
-            : (user, history) -> meanOf(itemVectors, history);
+        options.userEncoder() != null
+            ? options.userEncoder()
+            : svdFinal != null
+                ? (user, history) -> svdFinal.userVector(history)
+                : (user, history) -> meanOf(itemVectors, history);
     int[] topicOf = new int[ni];
     for (int i = 0; i < ni; i++) {
       topicOf[i] = train.items().primaryTopic(i);

@@ -98,12 +98,41 @@ public final class FunnelPipeline {
 
   /** Runs the whole funnel for one request. */
   public FunnelResult recommend(FunnelRequest request) {
+    return run(request, users.query(request));
+  }
+
+  /**
+   * Runs the whole funnel for someone outside the training data whose user-tower embedding the
+   * caller computed from raw values (a two-tower model's cold path): the ANN source retrieves with
+   * it beside segment popularity; an empty embedding is the same as {@link
+   * #recommend(FunnelRequest)}.
+   *
+   * @throws IllegalArgumentException when the request is for a known user (their embedding comes
+   *     from the directory) or the embedding's width differs from the item vectors'
+   */
+  public FunnelResult recommendNewUser(FunnelRequest request, float[] embedding) {
+    if (request.user() != -1) {
+      throw new IllegalArgumentException(
+          "recommendNewUser needs user -1 (a new user), got " + request.user());
+    }
+    if (embedding.length != 0
+        && itemEmbeddings != null
+        && embedding.length != itemEmbeddings[0].length) {
+      throw new IllegalArgumentException(
+          "embedding has "
+              + embedding.length
+              + " dimensions, the item vectors "
+              + itemEmbeddings[0].length);
+    }
+    return run(request, new CandidateQuery(-1, null, request.segment(), embedding));
+  }
+
+  private FunnelResult run(FunnelRequest request, CandidateQuery query) {
     Map<String, Long> nanos = new LinkedHashMap<>();
     List<FunnelResult.DroppedItem> dropped = new ArrayList<>();
     long t0 = System.nanoTime();
 
     // 1. Retrieve and merge.
-    CandidateQuery query = users.query(request);
     Map<String, List<Candidate>> lists = new LinkedHashMap<>();
     for (CandidateSource s : sources) {
       lists.put(s.name(), s.retrieve(query, config.perSourceLimit()));

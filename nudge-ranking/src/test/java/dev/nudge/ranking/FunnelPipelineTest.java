@@ -173,6 +173,85 @@ class FunnelPipelineTest {
   }
 
   @Test
+  void aNewUsersEmbeddingRetrievesThroughTheAnnSource() {
+    FunnelAssembly a = assemble(world(), CLOCK);
+    // A new user whose user-tower output points at item 5's vector.
+    float[] u = a.itemEmbeddings()[5].clone();
+    int best = 0;
+    for (int i = 1; i < a.itemEmbeddings().length; i++) {
+      if (dot(u, a.itemEmbeddings()[i]) > dot(u, a.itemEmbeddings()[best])) {
+        best = i;
+      }
+    }
+    FunnelResult r = a.pipeline().recommendNewUser(new FunnelRequest(-1, 2, "new", 5), u);
+    assertThat(r.slate()).hasSize(5);
+    var proposedByAnn = new HashSet<Integer>();
+    r.slate().stream()
+        .filter(e -> e.source().equals("ann"))
+        .forEach(e -> proposedByAnn.add(e.item()));
+    r.dropped().stream()
+        .filter(x -> x.source().equals("ann"))
+        .forEach(x -> proposedByAnn.add(x.item()));
+    assertThat(proposedByAnn).as("the best inner product is proposed by ann").contains(best);
+    // Without an embedding, the same request is the plain new-user path: no ANN candidates.
+    FunnelResult plain =
+        a.pipeline().recommendNewUser(new FunnelRequest(-1, 2, "new", 5), new float[0]);
+    assertThat(plain.slate()).extracting(FunnelResult.SlateEntry::source).doesNotContain("ann");
+    assertThat(plain.dropped()).extracting(FunnelResult.DroppedItem::source).doesNotContain("ann");
+  }
+
+  @Test
+  void recommendNewUserRejectsKnownUsersAndEmbeddingsOfTheWrongWidth() {
+    FunnelAssembly a = assemble(world(), CLOCK);
+    int width = a.itemEmbeddings()[0].length;
+    assertThatThrownBy(
+            () -> a.pipeline().recommendNewUser(new FunnelRequest(3, -1, "e", 5), new float[width]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user -1")
+        .hasMessageContaining("got 3");
+    assertThatThrownBy(
+            () ->
+                a.pipeline()
+                    .recommendNewUser(new FunnelRequest(-1, -1, "e", 5), new float[width + 1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining((width + 1) + " dimensions");
+  }
+
+  @Test
+  void aGivenUserEncoderEmbedsKnownUsers() {
+    Dataset d = world();
+    var calls = new java.util.ArrayList<int[]>();
+    FunnelAssembly a =
+        FunnelAssembly.build(
+            d,
+            new FunnelAssembly.Options(
+                "logistic",
+                null,
+                4,
+                null,
+                0,
+                7,
+                1,
+                (user, history) -> {
+                  calls.add(new int[] {user, history.length});
+                  return new float[] {1, 0, 0, 0};
+                }),
+            CLOCK,
+            Progress.silent());
+    a.pipeline().recommend(new FunnelRequest(4, -1, "e", 5));
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0)).containsExactly(4, a.graph().history(4).length);
+  }
+
+  private static float dot(float[] x, float[] y) {
+    float s = 0;
+    for (int k = 0; k < x.length; k++) {
+      s += x[k] * y[k];
+    }
+    return s;
+  }
+
+  @Test
   void eligibilityRulesAndExposureCapsShapeAHandWiredSlate() {
     Dataset d = world();
     InteractionGraph g = InteractionGraph.of(d.interactions(), USERS, ITEMS, 4);

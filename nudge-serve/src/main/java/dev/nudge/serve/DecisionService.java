@@ -5,6 +5,7 @@ import dev.nudge.bandit.DecisionContext;
 import dev.nudge.bandit.Policy;
 import dev.nudge.bandit.Slate;
 import dev.nudge.core.Seeds;
+import dev.nudge.serve.learn.LearnInput;
 import dev.nudge.serve.learn.LearnSettings;
 import dev.nudge.serve.learn.OnlineLearner;
 import dev.nudge.serve.log.ArmRecord;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,8 @@ import java.util.function.Supplier;
  */
 public final class DecisionService {
   /**
-   * Recent decisions kept in memory for repeated ids and rewards; older ones are read from the log.
+   * Answers of the most recent decisions kept in memory for repeated event ids (a client's retry);
+   * an older repeated id is answered from the log.
    */
   static final int RECENT_CAPACITY = 100_000;
 
@@ -57,9 +61,13 @@ public final class DecisionService {
   private final InstantSource clock;
   private final AtomicLong decisionSeq;
   private final AtomicLong rewardSeq;
-  private final Map<String, DecisionRecord> recent = new ConcurrentHashMap<>();
+  // Only the answers, not the records: what stays in memory per decision is what the young
+  // collections copy, and that was the decide tail (see docs/service.md, "Latency").
+  private final Map<String, String> recent = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> recentOrder = new ConcurrentLinkedQueue<>();
-  private final Map<String, CompletableFuture<DecisionRecord>> inFlight = new ConcurrentHashMap<>();
+  private final RewardIndex rewardable;
+  private final Map<String, ArmSource> armRecords = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
   DecisionService(
       EventLog log,
@@ -69,7 +77,8 @@ public final class DecisionService {
       Supplier<ServiceConfig> config,
       AtomicReference<EmbeddingModel> model,
       ServiceMetrics metrics,
-      InstantSource clock) {
+      InstantSource clock,
+      int rewardIndexCapacity) {
     this.log = log;
     this.learner = learner;
     this.catalogue = catalogue;
@@ -78,6 +87,7 @@ public final class DecisionService {
     this.model = model;
     this.metrics = metrics;
     this.clock = clock;
+    this.rewardable = new RewardIndex(rewardIndexCapacity);
     EventLog.Sequences seqs = log.sequences();
     this.decisionSeq = new AtomicLong(seqs.decision());
     this.rewardSeq = new AtomicLong(seqs.reward());
@@ -90,24 +100,24 @@ public final class DecisionService {
    */
   public String decide(DecideRequest request) {
     String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
-    DecisionRecord known = recent.get(eventId);
+    String known = recent.get(eventId);
     if (known != null) {
       metrics.repeated();
-      return known.response();
+      return known;
     }
-    CompletableFuture<DecisionRecord> mine = new CompletableFuture<>();
-    CompletableFuture<DecisionRecord> theirs = inFlight.putIfAbsent(eventId, mine);
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> theirs = inFlight.putIfAbsent(eventId, mine);
     if (theirs != null) {
       metrics.repeated();
-      return theirs.join().response(); // the same id is being decided right now: share its answer
+      return theirs.join(); // the same id is being decided right now: share its answer
     }
     try {
       // Decided by another request between our two looks: it is in memory (remembered before
       // its inFlight entry goes), so this second look need not ask the database again.
-      DecisionRecord raced = recent.get(eventId);
+      String raced = recent.get(eventId);
       if (raced != null) {
         mine.complete(raced);
-        return raced.response();
+        return raced;
       }
       // An id older than the in-memory window is not looked up first (that would cost a query
       // per decision): the log's unique event id rejects the insert, and the stored answer wins.
@@ -119,13 +129,15 @@ public final class DecisionService {
         if (stored.isEmpty()) {
           throw e;
         }
-        remember(stored.get());
-        mine.complete(stored.get());
+        remember(eventId, stored.get().response());
+        mine.complete(stored.get().response());
         metrics.repeated();
         return stored.get().response();
       }
-      remember(d);
-      mine.complete(d);
+      rewardable.put(
+          eventId, d.rewardArm().id(), d.activatedAt(), now(), config.get().rewardWait());
+      remember(eventId, d.response());
+      mine.complete(d.response());
       if (d.activatedAt() != null) {
         learner.opened(d);
       }
@@ -206,18 +218,32 @@ public final class DecisionService {
         context.userEmbedding(),
         candidates.stream().map(Arm::id).toList(),
         slots,
-        new ArmRecord(
-            rewardArm.id(),
-            rewardArm.key(),
-            rewardArm.embedding(),
-            rewardArm.features(),
-            rewardArm.topic()),
+        armRecord(rewardArm),
         policyName,
         m.version(),
         cfg.learningMode().wireName(),
         activatedAt,
         response);
   }
+
+  /**
+   * The arm's record, shared by every decision that rewards the same arm instance: a record copies
+   * the arm's arrays, and each decision's record lives for its reward window (an open window keeps
+   * it), so a copy per decision was a third of what a decision kept in memory. Catalogue arms are
+   * cached instances (per model), so they hit; an arm built from per-request features replaces the
+   * entry, which keeps this one entry per nudge id.
+   */
+  private ArmRecord armRecord(Arm arm) {
+    ArmSource cached = armRecords.get(arm.id());
+    if (cached != null && cached.arm == arm) {
+      return cached.record;
+    }
+    ArmRecord r = new ArmRecord(arm.id(), arm.key(), arm.embedding(), arm.features(), arm.topic());
+    armRecords.put(arm.id(), new ArmSource(arm, r));
+    return r;
+  }
+
+  private record ArmSource(Arm arm, ArmRecord record) {}
 
   /**
    * The policy's name, built once per published policy (names with parameters are built from
@@ -240,7 +266,8 @@ public final class DecisionService {
       FeatureHasher hasher,
       EmbeddingModel m,
       EmbeddingResolver.Shape shape) {
-    Set<String> excluded = new HashSet<>(request.excluded());
+    Set<String> excluded =
+        request.excluded().isEmpty() ? Set.of() : new HashSet<>(request.excluded());
     List<Arm> out = new ArrayList<>();
     if (request.candidates().isEmpty()) {
       for (Arm a : catalogue.active()) {
@@ -254,16 +281,22 @@ public final class DecisionService {
       }
       return out;
     }
-    Set<String> seen = new HashSet<>();
+    // Repeats are found by the arm's dense key, not a set of ids: a hash set of 100 ids was a
+    // tenth of a decision's allocation. Excluded ids are never registered, so they get a set.
+    Set<String> excludedSeen = excluded.isEmpty() ? Set.of() : new HashSet<>();
+    BitSet seenKeys = new BitSet();
     for (int i = 0; i < request.candidates().size(); i++) {
       DecideRequest.Candidate c = request.candidates().get(i);
-      if (!seen.add(c.id())) {
-        throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
-      }
       if (excluded.contains(c.id())) {
+        if (!excludedSeen.add(c.id())) {
+          throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
+        }
         continue;
       }
       Arm known = catalogue.arm(c.id());
+      if (known != null && seenKeys.get(known.key())) {
+        throw ApiProblem.badField("candidates[" + i + "].id", "'" + c.id() + "' appears twice");
+      }
       if (known == null) {
         // First sight of an action: register it so its key is stable from now on.
         Nudge n =
@@ -272,6 +305,7 @@ public final class DecisionService {
             .join();
         known = catalogue.arm(c.id());
       }
+      seenKeys.set(known.key());
       if (c.features() != null) {
         known =
             new Arm(known.id(), known.key(), null, hasher.hash(null, c.features()), known.topic());
@@ -368,12 +402,16 @@ public final class DecisionService {
     return new RewardOutcome(eventId, value, inWindow);
   }
 
-  /** From memory, or the two columns of the log a reward needs (not the whole decision row). */
+  /**
+   * From memory for every decision whose reward can still be learned, else the two columns of the
+   * log a reward needs (not the whole decision row).
+   */
   private EventLog.RewardTarget rewardTarget(String eventId) {
-    DecisionRecord d = recent.get(eventId);
-    if (d != null) {
-      return new EventLog.RewardTarget(d.rewardArm().id(), d.activatedAt());
+    Optional<EventLog.RewardTarget> indexed = rewardable.target(eventId);
+    if (indexed.isPresent()) {
+      return indexed.get();
     }
+    metrics.rewardReadLog();
     return log.rewardTarget(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
   }
 
@@ -400,29 +438,56 @@ public final class DecisionService {
    * @return when the window opened
    */
   public Instant activate(String eventId) {
-    DecisionRecord d = find(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+    Optional<EventLog.RewardTarget> indexed = rewardable.target(eventId);
+    if (indexed.isPresent() && indexed.get().activatedAt() != null) {
+      return indexed.get().activatedAt();
+    }
     synchronized (this) {
-      DecisionRecord current = find(eventId).orElse(d);
+      // Read under the lock: the log holds every committed activation, a concurrent one included.
+      DecisionRecord current =
+          log.decision(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
       if (current.activatedAt() != null) {
         return current.activatedAt();
       }
-      DecisionRecord active = current.activated(now());
+      Instant now = now();
+      DecisionRecord active = current.activated(now);
       log.submit(new LogWrite.Activation(eventId, active.activatedAt())).join();
-      remember(active);
+      rewardable.put(
+          eventId, active.rewardArm().id(), active.activatedAt(), now, config.get().rewardWait());
       learner.opened(active);
       return active.activatedAt();
     }
   }
 
-  /** A logged decision, from memory or the log. */
+  /** A logged decision, read from the log (memory keeps only answers and reward targets). */
   public Optional<DecisionRecord> find(String eventId) {
-    DecisionRecord d = recent.get(eventId);
-    return d != null ? Optional.of(d) : log.decision(eventId);
+    return log.decision(eventId);
   }
 
-  private void remember(DecisionRecord d) {
-    if (recent.put(d.eventId(), d) == null) {
-      recentOrder.add(d.eventId());
+  /**
+   * Indexes the reward windows that recovery reopened after a restart, oldest activation first, so
+   * their rewards do not read the log either. (Decisions from before the restart that were deferred
+   * or already learned under {@code earliest} are not among them: their rewards are stored only.)
+   */
+  void indexRecovered(List<LearnInput> windows) {
+    Instant now = now();
+    List<LearnInput> byActivation = new ArrayList<>(windows);
+    byActivation.sort(
+        Comparator.comparing(LearnInput::activatedAt).thenComparingLong(LearnInput::seq));
+    for (LearnInput w : byActivation) {
+      rewardable.put(
+          w.eventId(), w.rewardArm().id(), w.activatedAt(), now, config.get().rewardWait());
+    }
+  }
+
+  /** How many decisions are indexed for rewards without a log read. */
+  int rewardIndexSize() {
+    return rewardable.size();
+  }
+
+  private void remember(String eventId, String response) {
+    if (recent.put(eventId, response) == null) {
+      recentOrder.add(eventId);
       if (recent.size() > RECENT_CAPACITY) {
         String oldest = recentOrder.poll();
         if (oldest != null) {

@@ -106,7 +106,17 @@ public final class NudgeService implements AutoCloseable {
     learner.start();
     this.decisions =
         new DecisionService(
-            log, learner, catalogue, users, () -> config, model, metrics, s.clock());
+            log,
+            learner,
+            catalogue,
+            users,
+            () -> config,
+            model,
+            metrics,
+            s.clock(),
+            RewardIndex.defaultCapacity());
+    decisions.indexRecovered(learner.recoveredWindows());
+    metrics.rewardIndex(decisions);
     this.ready = true;
   }
 

@@ -21,6 +21,7 @@ public final class ServiceMetrics {
   private final Counter decisions;
   private final Counter replayedDecisions;
   private final Counter rewards;
+  private final Counter rewardLogReads;
   private final LongAdder explored = new LongAdder();
   private final LongAdder decided = new LongAdder();
   // Per-nudge meters, looked up once: registering builds an id per call, on every request.
@@ -34,6 +35,12 @@ public final class ServiceMetrics {
             .description("Requests answered from a stored decision (repeated event id)")
             .register(registry);
     rewards = Counter.builder("nudge.rewards").description("Rewards stored").register(registry);
+    rewardLogReads =
+        Counter.builder("nudge.rewards.log.reads")
+            .description(
+                "Rewards whose decision was read from the log (its reward window had passed, or"
+                    + " it was unknown)")
+            .register(registry);
     registry.gauge(
         "nudge.exploration.share",
         this,
@@ -71,6 +78,15 @@ public final class ServiceMetrics {
     rewardValues
         .computeIfAbsent(nudge, n -> registry.summary("nudge.reward.value", "nudge", n))
         .record(value);
+  }
+
+  void rewardReadLog() {
+    rewardLogReads.increment();
+  }
+
+  /** Publishes how many decisions are held for rewards without a log read. */
+  void rewardIndex(DecisionService decisions) {
+    registry.gauge("nudge.reward.index.entries", decisions, d -> d.rewardIndexSize());
   }
 
   /** The Prometheus text exposition. */

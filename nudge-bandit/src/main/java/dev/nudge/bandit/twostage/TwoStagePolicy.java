@@ -40,7 +40,11 @@ import java.util.random.RandomGenerator;
  * are fixed, so a slot whose group was scored in full has exactly α2's probability (exact when α2's
  * is). Otherwise the slot's probability is estimated by replaying the whole decision {@code
  * probabilitySamples} times with generators derived from the decision's: the share of replays that
- * agree with the slots before and put the same item in this slot (floored at 1/(2R)).
+ * agree with the slots before and put the same item in this slot (floored at 1/(2R)). With {@code
+ * probabilitySamples} 0 nothing is replayed: a caller that needs no slot probabilities (a
+ * simulation) saves R plans per decision, and such slots report α2's probability within the slot's
+ * scored items, which is not the slot's probability (the slate is flagged estimated). The choices
+ * do not depend on R: replays draw from a generator split off after the decision's own plan.
  *
  * <p>Learning updates both stages with the same reward: α2 sees the feedback as is, α1 sees it for
  * the topic arm of the item shown.
@@ -62,7 +66,9 @@ public final class TwoStagePolicy implements Policy {
    * @param topics the topic of each item
    * @param embeddings the topic arms' (and the topic stage's user) embeddings
    * @param minGroupSize p of DynaTopicRec, &gt;= 0
-   * @param probabilitySamples replays for estimated probabilities, &gt;= 1
+   * @param probabilitySamples replays for estimated probabilities, &gt;= 1; 0 replays nothing, for
+   *     callers that use the choices only (slot probabilities that are not exact are then α2's
+   *     within the slot's scored items)
    */
   public TwoStagePolicy(
       Policy topicPolicy,
@@ -78,9 +84,9 @@ public final class TwoStagePolicy implements Policy {
     if (minGroupSize < 0) {
       throw new IllegalArgumentException("minGroupSize must be >= 0, got " + minGroupSize);
     }
-    if (probabilitySamples < 1) {
+    if (probabilitySamples < 0) {
       throw new IllegalArgumentException(
-          "probabilitySamples must be >= 1, got " + probabilitySamples);
+          "probabilitySamples must be >= 0 (0 = no replays), got " + probabilitySamples);
     }
     this.minGroupSize = minGroupSize;
     this.probabilitySamples = probabilitySamples;
@@ -120,7 +126,7 @@ public final class TwoStagePolicy implements Policy {
     for (boolean exact : plan.exact) {
       estimated |= !exact;
     }
-    if (estimated) {
+    if (estimated && probabilitySamples > 0) {
       RandomGenerator replay = Seeds.random(random.nextLong());
       int[][] replays = new int[probabilitySamples][];
       for (int r = 0; r < probabilitySamples; r++) {

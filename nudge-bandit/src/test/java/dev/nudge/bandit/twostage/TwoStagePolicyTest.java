@@ -223,6 +223,44 @@ class TwoStagePolicyTest {
   }
 
   @Test
+  void noReplaysChoosesTheSameItemsWithOnePlanPerDecision() {
+    // B = 8 leaves 4 item scores for 2 slots, so groups are subsampled and probabilities estimated.
+    ScriptedPolicy replayedItems = new ScriptedPolicy(itemScores());
+    ScriptedPolicy plainItems = new ScriptedPolicy(itemScores());
+    TwoStagePolicy replayed =
+        new TwoStagePolicy(
+            new ScriptedPolicy(TOPIC_SCORES),
+            replayedItems,
+            TopicAssignment.fromArms(),
+            TopicEmbeddings.mean(),
+            2,
+            3);
+    TwoStagePolicy plain =
+        new TwoStagePolicy(
+            new ScriptedPolicy(TOPIC_SCORES),
+            plainItems,
+            TopicAssignment.fromArms(),
+            TopicEmbeddings.mean(),
+            2,
+            0);
+    assertThat(plain.name()).endsWith("samples=0)");
+    for (int d = 0; d < 5; d++) {
+      Slate a = replayed.decide(context("r" + d, 2, 8));
+      Slate b = plain.decide(context("r" + d, 2, 8));
+      assertThat(b.entries())
+          .extracting(e -> e.arm().id())
+          .containsExactlyElementsOf(a.entries().stream().map(e -> e.arm().id()).toList());
+      assertThat(a.probabilitiesEstimated()).isTrue();
+      assertThat(b.probabilitiesEstimated()).isTrue();
+      // Without replays a slot reports α2's probability within its scored items (1 here).
+      assertThat(b.entries()).extracting(Slate.Entry::probability).containsOnly(1.0);
+    }
+    // Item decisions: one per slot per plan; the replayed policy plans 1 + 3 times a decision.
+    assertThat(plainItems.scoredCounts).hasSize(5 * 2);
+    assertThat(replayedItems.scoredCounts).hasSize(5 * 2 * 4);
+  }
+
+  @Test
   void restoreThenContinueMatchesAnUninterruptedRun() throws IOException {
     Rounds.assertRestoreContinuesIdentically(
         () -> TwoStagePolicy.of(new EpsilonGreedyPolicy(0.2), AdditiveUcbPolicy.paper(4, 4), 2),
@@ -238,8 +276,8 @@ class TwoStagePolicyTest {
     assertThatThrownBy(
             () ->
                 new TwoStagePolicy(
-                    random, random, TopicAssignment.fromArms(), TopicEmbeddings.mean(), 1, 0))
-        .hasMessageContaining("probabilitySamples must be >= 1, got 0");
+                    random, random, TopicAssignment.fromArms(), TopicEmbeddings.mean(), 1, -1))
+        .hasMessageContaining("probabilitySamples must be >= 0 (0 = no replays), got -1");
     assertThatThrownBy(() -> TwoStagePolicy.of(null, random, 1))
         .hasMessageContaining("topicPolicy");
   }

@@ -3,6 +3,7 @@ package dev.nudge.bench.funnel;
 import dev.nudge.candidates.ExactVectorIndex;
 import dev.nudge.candidates.JVectorIndex;
 import dev.nudge.candidates.VectorIndex;
+import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,11 +56,13 @@ public final class AnnBench {
     PrintStream log = System.out;
     int threads = Runtime.getRuntime().availableProcessors();
 
+    phase("generating %d + %d vectors, d = %d", n, q, dim);
     float[][] base = lowRank(seed, "base", n, dim, 16, seed);
     float[][] queries = lowRank(seed, "queries", q, dim, 16, seed);
     write(out.resolve("base.f32"), base);
     write(out.resolve("queries.f32"), queries);
 
+    phase("exact top-10 of %d queries over %d vectors on %d threads", q, n, threads);
     long t0 = System.nanoTime();
     ExactVectorIndex exact = ExactVectorIndex.of(base);
     int[][] truth = new int[q][];
@@ -93,8 +96,15 @@ public final class AnnBench {
             threads,
             Float.parseFloat(System.getProperty("ann.alpha", "1.2")),
             Float.parseFloat(System.getProperty("ann.overflow", "1.2")));
-    JVectorIndex index = JVectorIndex.build(base, params);
+    phase(
+        "jvector build (M = %d, beam %d) on %d threads",
+        params.maxDegree(), params.beamWidth(), threads);
+    JVectorIndex index;
+    try (Progress bar = Progress.bar("jvector build", n, "vectors")) {
+      index = JVectorIndex.build(base, params, bar);
+    }
     double build = (System.nanoTime() - b0) / 1e9;
+    phase("jvector build done in %.1f s; searching", build);
     // Let the JIT compile the search path before anything is timed (C2 threads starve under load).
     JVectorIndex warm = index.withSearchBeam(40);
     for (int rep = 0; rep < 3; rep++) {
@@ -141,6 +151,41 @@ public final class AnnBench {
           q / cpu,
           found / (10.0 * q));
     }
+    Runtime rt = Runtime.getRuntime();
+    log.printf(
+        Locale.ROOT,
+        "{\"lib\":\"memory\",\"side\":\"java\",\"peak_rss_mb\":%d,\"xmx_mb\":%d,"
+            + "\"heap_used_mb\":%d}%n",
+        peakRssKb() / 1024,
+        rt.maxMemory() >> 20,
+        (rt.totalMemory() - rt.freeMemory()) >> 20);
+  }
+
+  /** Peak resident set size of this process (VmHWM, kB), -1 where /proc is not there. */
+  static long peakRssKb() {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return -1;
+    }
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** A timestamped phase line on standard error: standard output stays JSON lines. */
+  private static void phase(String format, Object... args) {
+    System.err.printf(
+        Locale.ROOT,
+        "[%s] ann: %s%n",
+        java.time.LocalTime.now().withNano(0),
+        String.format(Locale.ROOT, format, args));
   }
 
   static int overlap(int[] truth, int[] got) {

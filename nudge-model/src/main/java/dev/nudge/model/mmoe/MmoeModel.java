@@ -18,6 +18,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
+import dev.nudge.model.GradientLock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -162,16 +163,8 @@ public final class MmoeModel implements AutoCloseable {
             System.arraycopy(x[order[start + r]], 0, xb, r * dim, dim);
             System.arraycopy(y[order[start + r]], 0, yb, r * t, t);
           }
-          try (NDManager batch = trainer.getManager().newSubManager();
-              GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray xs = batch.create(xb, new Shape(b, dim));
-            NDArray ys = batch.create(yb, new Shape(b, t));
-            NDList pred = trainer.forward(new NDList(xs));
-            NDArray loss = trainer.getLoss().evaluate(new NDList(ys), pred);
-            gc.backward(loss);
-            lossSum += loss.getFloat();
-            batches++;
-          }
+          lossSum += GradientLock.during(() -> batchLoss(trainer, xb, yb, b, dim, t));
+          batches++;
           trainer.step();
           progress.step(b);
         }
@@ -247,6 +240,19 @@ public final class MmoeModel implements AutoCloseable {
   @Override
   public void close() {
     model.close();
+  }
+
+  /** One batch's forward and backward pass, gradients left on the parameters; its loss. */
+  private static double batchLoss(Trainer trainer, float[] xb, float[] yb, int b, int dim, int t) {
+    try (NDManager batch = trainer.getManager().newSubManager();
+        GradientCollector gc = trainer.newGradientCollector()) {
+      NDArray xs = batch.create(xb, new Shape(b, dim));
+      NDArray ys = batch.create(yb, new Shape(b, t));
+      NDList pred = trainer.forward(new NDList(xs));
+      NDArray loss = trainer.getLoss().evaluate(new NDList(ys), pred);
+      gc.backward(loss);
+      return loss.getFloat();
+    }
   }
 
   private static void shuffle(int[] a, RandomGenerator rnd) {

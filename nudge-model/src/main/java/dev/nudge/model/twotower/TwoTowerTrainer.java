@@ -12,6 +12,7 @@ import dev.nudge.core.Progress;
 import dev.nudge.core.Seeds;
 import dev.nudge.data.Dataset;
 import dev.nudge.data.InteractionLog;
+import dev.nudge.model.GradientLock;
 import dev.nudge.model.ModelProvenance;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ public final class TwoTowerTrainer {
           for (int i : ib) {
             frequency.observe(i, step);
           }
-          lossSum += step(base, ub, ib, frequency);
+          lossSum += GradientLock.during(() -> step(base, ub, ib, frequency));
           step++;
           examples += batch;
           progress.step(batch);

@@ -17,9 +17,10 @@ import java.util.logging.Logger;
  * after a restart both go through here, which is what makes a replay reproduce the live state.
  *
  * <p>The context holds the user (key and the logged user vector), the hashed features and only the
- * rewarded arm (as the single candidate, with the logged item vector): what the learner needs,
- * while a pending window holds a few hundred bytes instead of all candidates. The vectors are the
- * ones the decision used, read back from the log, so a model reload in between changes nothing.
+ * rewarded arm (as the single candidate, with the logged item vector): what the learner needs, so a
+ * pending window holds a {@link LearnInput} of a few hundred bytes instead of the whole decision.
+ * The vectors are the ones the decision used, read back from the log, so a model reload in between
+ * changes nothing.
  */
 public final class LearnContexts {
   private static final Logger LOG = Logger.getLogger(LearnContexts.class.getName());
@@ -29,6 +30,11 @@ public final class LearnContexts {
 
   /** The feedback for learning {@code reward} on the decision's reward arm. */
   public static Feedback feedback(DecisionRecord d, double reward) {
+    return feedback(LearnInput.of(d), reward);
+  }
+
+  /** The feedback for learning {@code reward} on the pending decision's reward arm. */
+  public static Feedback feedback(LearnInput d, double reward) {
     Arm arm =
         new Arm(
             d.rewardArm().id(),
@@ -46,7 +52,7 @@ public final class LearnContexts {
             1,
             DecisionContext.UNLIMITED,
             Seeds.forEvent(d.eventId()));
-    return new Feedback(context, arm, position(d), reward);
+    return new Feedback(context, arm, d.position(), reward);
   }
 
   /**
@@ -57,6 +63,11 @@ public final class LearnContexts {
    * @return false when the policy rejected the decision
    */
   public static boolean learn(Policy policy, DecisionRecord d, double reward) {
+    return learn(policy, LearnInput.of(d), reward);
+  }
+
+  /** As {@link #learn(Policy, DecisionRecord, double)}, from what a reward window keeps. */
+  public static boolean learn(Policy policy, LearnInput d, double reward) {
     try {
       policy.learn(feedback(d, reward));
       return true;

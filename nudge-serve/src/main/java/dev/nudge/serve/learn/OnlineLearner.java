@@ -56,13 +56,14 @@ public final class OnlineLearner implements AutoCloseable {
   private volatile Policy serving;
   private volatile long learnSeq;
   private long lastSnapshotSeq;
+  private List<LearnInput> recovered = List.of();
   // The newest log write this thread submitted; the log commits in submission order, so once it
   // is committed every earlier learning step and snapshot is too.
   private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
   private sealed interface Message {}
 
-  private record Opened(DecisionRecord decision) implements Message {}
+  private record Opened(LearnInput decision) implements Message {}
 
   private record Rewarded(RewardRecord reward) implements Message {}
 
@@ -72,14 +73,19 @@ public final class OnlineLearner implements AutoCloseable {
 
   private record Stop(CompletableFuture<Void> done) implements Message {}
 
-  /** A reward window: a decision awaiting rewards until its deadline. */
+  /**
+   * A reward window: a decision awaiting rewards until its deadline. A window learned early (the
+   * earliest aggregation) is marked closed and skipped when its deadline comes: removing it from
+   * the deadline queue would scan the whole queue, one entry per decision of the last reward wait.
+   */
   private static final class Window {
-    final DecisionRecord decision;
+    final LearnInput decision;
     final Instant deadline;
     double sum;
     int count;
+    boolean closed;
 
-    Window(DecisionRecord decision, Instant deadline) {
+    Window(LearnInput decision, Instant deadline) {
       this.decision = decision;
       this.deadline = deadline;
     }
@@ -145,14 +151,14 @@ public final class OnlineLearner implements AutoCloseable {
           == LearnSettings.LearningMode.LOGGING_ONLY) {
         continue;
       }
-      Window w = new Window(d, d.activatedAt().plus(s.rewardWait()));
+      Window w = new Window(LearnInput.of(d), d.activatedAt().plus(s.rewardWait()));
       boolean learned = false;
       for (RewardRecord r : log.rewards(d.eventId())) {
         if (inWindow(w, r.receivedAt())) {
           w.sum += r.value();
           w.count++;
           if (s.aggregation() == LearnSettings.Aggregation.EARLIEST) {
-            learn(d, r.value(), "reward");
+            learn(w.decision, r.value(), "reward");
             learned = true;
             break;
           }
@@ -168,7 +174,17 @@ public final class OnlineLearner implements AutoCloseable {
         deadlines.add(w);
       }
     }
+    recovered = open.values().stream().map(w -> w.decision).toList();
     serving = learning.copy();
+  }
+
+  /**
+   * The reward windows {@link #recover()} reopened (decisions activated before the restart whose
+   * window is still open and that have not been learned), so that the service can answer their
+   * rewards from memory too.
+   */
+  public List<LearnInput> recoveredWindows() {
+    return recovered;
   }
 
   /** Starts the learner thread. */
@@ -186,9 +202,12 @@ public final class OnlineLearner implements AutoCloseable {
     return learnSeq;
   }
 
-  /** Opens the reward window of an activated, logged decision. */
+  /**
+   * Opens the reward window of an activated, logged decision. Only the part learning reads is kept
+   * (converted here, on the caller's thread), not the record.
+   */
   public void opened(DecisionRecord decision) {
-    inbox.add(new Opened(Objects.requireNonNull(decision, "decision")));
+    inbox.add(new Opened(LearnInput.of(Objects.requireNonNull(decision, "decision"))));
   }
 
   /** Hands over a logged reward. */
@@ -262,11 +281,10 @@ public final class OnlineLearner implements AutoCloseable {
     }
   }
 
-  private void openWindow(DecisionRecord d) {
+  private void openWindow(LearnInput d) {
     LearnSettings s = settings.get();
     if (s.learning() == LearnSettings.LearningMode.LOGGING_ONLY
-        || LearnSettings.LearningMode.ofWireName(d.mode())
-            == LearnSettings.LearningMode.LOGGING_ONLY
+        || d.loggingOnly()
         || open.containsKey(d.eventId())) {
       return;
     }
@@ -284,7 +302,7 @@ public final class OnlineLearner implements AutoCloseable {
     w.count++;
     if (settings.get().aggregation() == LearnSettings.Aggregation.EARLIEST) {
       open.remove(r.eventId());
-      deadlines.remove(w);
+      w.closed = true;
       learn(w.decision, r.value(), "reward");
     }
   }
@@ -298,6 +316,9 @@ public final class OnlineLearner implements AutoCloseable {
     LearnSettings s = settings.get();
     while (!deadlines.isEmpty() && !deadlines.peek().deadline.isAfter(now)) {
       Window w = deadlines.poll();
+      if (w.closed) {
+        continue;
+      }
       open.remove(w.decision.eventId());
       close(w, s);
     }
@@ -311,7 +332,7 @@ public final class OnlineLearner implements AutoCloseable {
     }
   }
 
-  private void learn(DecisionRecord d, double reward, String kind) {
+  private void learn(LearnInput d, double reward, String kind) {
     if (settings.get().learning() == LearnSettings.LearningMode.LOGGING_ONLY) {
       return;
     }

@@ -82,6 +82,14 @@ class BadInputTest {
             "{\"userId\":\"u\",\"candidates\":[{\"id\":\"a\"},{\"id\":\"a\"}]}",
             "candidates[1].id"),
         Arguments.of(
+            "{\"userId\":\"u\",\"candidates\":[{\"id\":\"savings-goal\"},{\"id\":\"b\"},"
+                + "{\"id\":\"savings-goal\"}]}",
+            "candidates[2].id"),
+        Arguments.of(
+            "{\"userId\":\"u\",\"candidates\":[{\"id\":\"a\"},{\"id\":\"x\"},{\"id\":\"x\"}],"
+                + "\"excluded\":[\"x\"]}",
+            "candidates[2].id"),
+        Arguments.of(
             "{\"userId\":\"u\",\"candidates\":[{\"id\":\"a\",\"features\":{\"f\":\"x\"}}]}",
             "candidates[0].features.f"),
         Arguments.of(

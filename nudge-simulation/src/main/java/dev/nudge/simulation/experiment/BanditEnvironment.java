@@ -40,4 +40,25 @@ public interface BanditEnvironment {
   default BanditEnvironment forRun() {
     return this;
   }
+
+  /**
+   * Whether {@link #refreshEncoder(int)} is supported: the environment's embeddings come from an
+   * encoder it can re-fit on the clicks a run observes.
+   */
+  default boolean refreshesEncoder() {
+    return false;
+  }
+
+  /**
+   * Re-fits the encoder the policies see on its pre-training data plus the clicks this environment
+   * has handed out so far, and serves the new item and user embeddings from the next {@link
+   * #context} on. Called on a run's own environment ({@link #forRun()}), by its thread only.
+   *
+   * @param refresh 1 for the first refresh of the run, 2 for the second...; the re-fit's seed
+   *     derives from it, so a run is reproducible
+   * @throws UnsupportedOperationException when {@link #refreshesEncoder()} is false
+   */
+  default void refreshEncoder(int refresh) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no encoder");
+  }
 }

@@ -17,6 +17,10 @@ import java.util.List;
  *     budget)
  * @param threads worker threads (0 = all cores)
  * @param policies policy specs, e.g. {@code "epsilon-greedy(epsilon=0.1)"}
+ * @param encoderUpdatePeriod every this many rounds, each policy run re-fits the trial's encoder on
+ *     the pre-training data plus the clicks it has observed and sees the new embeddings from the
+ *     next round on (the paper: 100); 0 (the default) keeps the pre-trained encoder for the whole
+ *     run
  */
 public record ExperimentConfig(
     String name,
@@ -27,7 +31,8 @@ public record ExperimentConfig(
     Integer slateSize,
     Integer budgetPerSlot,
     Integer threads,
-    List<String> policies) {
+    List<String> policies,
+    Integer encoderUpdatePeriod) {
 
   public static final int DEFAULT_TRIALS = 5;
   public static final int DEFAULT_USERS = 100;
@@ -44,11 +49,52 @@ public record ExperimentConfig(
           "slateSize", "items recommended per round, m (paper: 5)",
           "budgetPerSlot", "b: the policy may score B = b·m items per round; 0 = no budget",
           "threads", "worker threads; 0 = all cores",
-          "policies", "policy specs, e.g. random, epsilon-greedy(epsilon=0.1), n-glm-ucb");
+          "policies", "policy specs, e.g. random, epsilon-greedy(epsilon=0.1), n-glm-ucb",
+          "encoderUpdatePeriod",
+              "re-fit the encoder on pre-training data + clicks every N rounds; 0 = never");
 
   /** Every field at its default. */
   public static ExperimentConfig defaults() {
-    return new ExperimentConfig(null, null, null, null, null, null, null, null, null);
+    return new ExperimentConfig(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A config whose encoder is never refreshed ({@code encoderUpdatePeriod} 0). */
+  public ExperimentConfig(
+      String name,
+      Long seed,
+      Integer trials,
+      Integer usersPerTrial,
+      Integer rounds,
+      Integer slateSize,
+      Integer budgetPerSlot,
+      Integer threads,
+      List<String> policies) {
+    this(
+        name,
+        seed,
+        trials,
+        usersPerTrial,
+        rounds,
+        slateSize,
+        budgetPerSlot,
+        threads,
+        policies,
+        null);
+  }
+
+  /** This config with another encoder update period. */
+  public ExperimentConfig withEncoderUpdatePeriod(int period) {
+    return new ExperimentConfig(
+        name,
+        seed,
+        trials,
+        usersPerTrial,
+        rounds,
+        slateSize,
+        budgetPerSlot,
+        threads,
+        policies,
+        period);
   }
 
   public ExperimentConfig {
@@ -69,6 +115,11 @@ public record ExperimentConfig(
     policies = policies == null ? List.of("random", "epsilon-greedy") : List.copyOf(policies);
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("policies must name at least one policy");
+    }
+    encoderUpdatePeriod = encoderUpdatePeriod == null ? 0 : encoderUpdatePeriod;
+    if (encoderUpdatePeriod < 0) {
+      throw new IllegalArgumentException(
+          "encoderUpdatePeriod must be >= 0 (0 = never), got " + encoderUpdatePeriod);
     }
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException(

@@ -19,6 +19,10 @@ import java.util.random.RandomGenerator;
  * policy on it in parallel. A run's randomness derives from (seed, trial) only: the user drawn in
  * round t, the rewards' noise and the decision's random source are the same for every policy and
  * every thread count.
+ *
+ * <p>With {@link ExperimentConfig#encoderUpdatePeriod()} k &gt; 0, each policy run's environment
+ * re-fits its encoder after rounds k, 2k, ... (on the clicks that run observed), as the paper
+ * updates its neural models every 100 rounds; the refresh is not counted in the time per round.
  */
 public final class ExperimentRunner {
 
@@ -47,6 +51,14 @@ public final class ExperimentRunner {
       for (int trial = 0; trial < config.trials(); trial++) {
         long trialSeed = Seeds.derive(config.seed(), "trial-" + trial);
         BanditEnvironment environment = setup.environment(trial, trialSeed);
+        if (config.encoderUpdatePeriod() > 0 && !environment.refreshesEncoder()) {
+          throw new IllegalArgumentException(
+              "encoderUpdatePeriod is "
+                  + config.encoderUpdatePeriod()
+                  + " but the environment ("
+                  + environmentDescription
+                  + ") has no encoder to re-fit; set it to 0");
+        }
         List<Future<PolicyRun>> pending = new ArrayList<>();
         for (String spec : config.policies()) {
           // Create policies on this thread so that spec errors surface before any work starts.
@@ -112,6 +124,11 @@ public final class ExperimentRunner {
         policy.learn(new Feedback(context, slate.get(k).arm(), k, rewards[k]));
       }
       nanos += (decided - start) + (System.nanoTime() - learnStart);
+      // The encoder's time is not the policy's: the refresh sits outside the timed sections.
+      int period = config.encoderUpdatePeriod();
+      if (period > 0 && (t + 1) % period == 0 && t + 1 < rounds) {
+        environment.refreshEncoder((t + 1) / period);
+      }
       cumulative += clicks / m;
       cumulativeRegret += environment.optimalSlotReward(user) - clicks / m;
       ctr[t] = cumulative;

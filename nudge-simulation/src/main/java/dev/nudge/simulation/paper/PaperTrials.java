@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  * Sets up the paper's trials on a data set: each trial draws its users (seeded), removes all their
  * interactions from the pre-training data, and pre-trains the encoder on what is left, so nothing
  * of a trial's users leaks into what the policies know. The simulator, trained once on all data,
- * plays the users.
+ * plays the users. Built to refresh encoders, each trial's environment can re-fit its encoder on
+ * the pre-training data plus a run's clicks ({@link EncoderRefresh}).
  */
 public final class PaperTrials implements ExperimentRunner.TrialSetup {
   private final Dataset data;
@@ -19,6 +20,8 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
   private final Encoding.Fitter encoder;
   private final int usersPerTrial;
   private final boolean historyFromClicks;
+  private final boolean refreshEncoder;
+  private final EncoderRefresh.Alignment alignment;
 
   public PaperTrials(
       Dataset data, UserChoiceSimulator simulator, Encoding.Fitter encoder, int usersPerTrial) {
@@ -35,6 +38,46 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
       Encoding.Fitter encoder,
       int usersPerTrial,
       boolean historyFromClicks) {
+    this(data, simulator, encoder, usersPerTrial, historyFromClicks, false);
+  }
+
+  /**
+   * @param historyFromClicks grow each user's history, and so z_u, with their clicks in a run (see
+   *     {@link PaperEnvironment})
+   * @param refreshEncoder give each trial's environment what it needs to re-fit its encoder during
+   *     a run (for {@link dev.nudge.simulation.experiment.ExperimentConfig#encoderUpdatePeriod()});
+   *     without it every run shares one immutable environment per trial
+   */
+  public PaperTrials(
+      Dataset data,
+      UserChoiceSimulator simulator,
+      Encoding.Fitter encoder,
+      int usersPerTrial,
+      boolean historyFromClicks,
+      boolean refreshEncoder) {
+    this(
+        data,
+        simulator,
+        encoder,
+        usersPerTrial,
+        historyFromClicks,
+        refreshEncoder,
+        EncoderRefresh.Alignment.PROCRUSTES);
+  }
+
+  /**
+   * @param historyFromClicks grow each user's history, and so z_u, with their clicks in a run
+   * @param refreshEncoder give each trial's environment what it needs to re-fit its encoder
+   * @param alignment how a re-fitted encoder is matched to the one it replaces
+   */
+  public PaperTrials(
+      Dataset data,
+      UserChoiceSimulator simulator,
+      Encoding.Fitter encoder,
+      int usersPerTrial,
+      boolean historyFromClicks,
+      boolean refreshEncoder,
+      EncoderRefresh.Alignment alignment) {
     if (usersPerTrial < 1 || usersPerTrial > data.users().size()) {
       throw new IllegalArgumentException(
           "usersPerTrial must be in 1.." + data.users().size() + ", got " + usersPerTrial);
@@ -44,6 +87,8 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
     this.encoder = encoder;
     this.usersPerTrial = usersPerTrial;
     this.historyFromClicks = historyFromClicks;
+    this.refreshEncoder = refreshEncoder;
+    this.alignment = java.util.Objects.requireNonNull(alignment, "alignment");
   }
 
   @Override
@@ -51,8 +96,12 @@ public final class PaperTrials implements ExperimentRunner.TrialSetup {
     int[] users =
         drawUsers(data.users().size(), usersPerTrial, Seeds.random(trialSeed, "trial-users"));
     Dataset pretraining = data.withInteractions(without(data.interactions(), users));
-    Encoding encoding = encoder.fit(pretraining, Seeds.derive(trialSeed, "encoder"));
-    return new PaperEnvironment(simulator, data.items(), users, encoding, historyFromClicks);
+    long encoderSeed = Seeds.derive(trialSeed, "encoder");
+    Encoding encoding = encoder.fit(pretraining, encoderSeed);
+    EncoderRefresh refresh =
+        refreshEncoder ? new EncoderRefresh(pretraining, encoder, encoderSeed, alignment) : null;
+    return new PaperEnvironment(
+        simulator, data.items(), users, encoding, historyFromClicks, refresh);
   }
 
   /** {@code k} distinct users out of {@code n}, by a partial Fisher–Yates shuffle. */

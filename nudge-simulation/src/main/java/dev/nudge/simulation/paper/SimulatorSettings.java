@@ -25,6 +25,10 @@ import java.util.Map;
  * @param historyFromClicks grow each simulated user's history with their clicks during a run, so
  *     that z_u follows them (the paper's user representation is built from clicked items); off by
  *     default: z_u is computed once from the user's real history
+ * @param encoderAlignment how an encoder re-fitted during a run ({@code
+ *     simulate.encoderUpdatePeriod}) is matched to the one it replaces: "procrustes" (the default)
+ *     rotates it onto the old embeddings so the policies' learnt heads keep their meaning; "none"
+ *     swaps it in as fitted
  */
 public record SimulatorSettings(
     String data,
@@ -38,7 +42,8 @@ public record SimulatorSettings(
     Integer dimensions,
     Long seed,
     Integer encoderEpochs,
-    Boolean historyFromClicks) {
+    Boolean historyFromClicks,
+    String encoderAlignment) {
 
   public static final Map<String, String> HELP = help();
 
@@ -68,18 +73,29 @@ public record SimulatorSettings(
       throw new IllegalArgumentException("encoderEpochs must be >= 0, got " + encoderEpochs);
     }
     historyFromClicks = historyFromClicks != null && historyFromClicks;
+    encoderAlignment = encoderAlignment == null ? "procrustes" : encoderAlignment;
+    if (!encoderAlignment.equalsIgnoreCase("none")
+        && !encoderAlignment.equalsIgnoreCase("procrustes")) {
+      throw new IllegalArgumentException(
+          "encoderAlignment must be none or procrustes, got '" + encoderAlignment + "'");
+    }
     simulatorConfig(
         positiveThreshold, negatives, trainShare, validationShare, flipProbability, seed);
   }
 
   public static SimulatorSettings defaults() {
     return new SimulatorSettings(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The configured pre-training epochs, or {@code encoderDefault} when 0. */
   public int encoderEpochs(int encoderDefault) {
     return encoderEpochs == 0 ? encoderDefault : encoderEpochs;
+  }
+
+  /** {@link #encoderAlignment()} as an enum. */
+  public EncoderRefresh.Alignment alignment() {
+    return EncoderRefresh.Alignment.named(encoderAlignment);
   }
 
   /** The simulator's own configuration. */
@@ -107,6 +123,9 @@ public record SimulatorSettings(
     h.put("historyFromClicks", "grow each user's history (and z_u) with their clicks in a run");
     h.put("encoderEpochs", "pre-training epochs per trial; 0 = encoder's (two-tower 3, bpr 20)");
     h.put("seed", "the simulator's seed");
+    h.put(
+        "encoderAlignment",
+        "re-fits during a run: procrustes (rotate onto the old embeddings) or none");
     return Map.copyOf(h);
   }
 }

@@ -6,6 +6,9 @@
  *
  * <p>The policies see the simulator's users only through an encoder pre-trained per trial without
  * the trial's users ({@link dev.nudge.simulation.paper.Encoding}): genres, BPR item factors, or the
- * nudge-model two-tower, whose history-only user tower encodes users it never saw.
+ * nudge-model two-tower, whose history-only user tower encodes users it never saw. With an encoder
+ * update period, a run re-fits its encoder on the pre-training data plus its own clicks ({@link
+ * dev.nudge.simulation.paper.EncoderRefresh}) and rotates the re-fit onto the space the policies
+ * learnt in ({@link dev.nudge.simulation.paper.ProcrustesAlignment}).
  */
 package dev.nudge.simulation.paper;

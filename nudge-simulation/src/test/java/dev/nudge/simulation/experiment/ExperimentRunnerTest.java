@@ -158,6 +158,24 @@ class ExperimentRunnerTest {
                         "",
                         Progress.silent()))
         .hasMessageContaining("nope");
+    assertThatThrownBy(() -> config(1).withEncoderUpdatePeriod(-1))
+        .hasMessageContaining("encoderUpdatePeriod must be >= 0 (0 = never), got -1");
+    assertThat(config(1).encoderUpdatePeriod()).isZero();
+    // A world without an encoder cannot re-fit one: said before any round runs.
+    assertThatThrownBy(
+            () ->
+                new ExperimentRunner()
+                    .run(
+                        config(1).withEncoderUpdatePeriod(100),
+                        (t, s) -> new FixedRates(),
+                        ExperimentRunnerTest::create,
+                        "fixed rates",
+                        Progress.silent()))
+        .hasMessageContaining("encoderUpdatePeriod is 100")
+        .hasMessageContaining("fixed rates")
+        .hasMessageContaining("no encoder");
+    assertThatThrownBy(() -> new FixedRates().refreshEncoder(1))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> HtmlReport.write(dir))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a run folder");

@@ -134,6 +134,22 @@ class TwoTowerEncoderTest {
     assertThat(fixed.history(0)).containsExactly(before);
   }
 
+  @Test
+  void fitsFromSeveralThreadsInterleaveAndMatchSequentialFits() throws Exception {
+    // Encoder refreshes fit from the policy runs' threads; DJL allows one gradient collector at a
+    // time, so concurrent fits take turns step by step (GradientLock) rather than fail, and each
+    // comes out as it would alone.
+    TwoTowerEncoder encoder = new TwoTowerEncoder(8, 1, 4);
+    float[][] alone5 = encoder.fit(WORLD, 5).items();
+    float[][] alone6 = encoder.fit(WORLD, 6).items();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> encoder.fit(WORLD, 5));
+      var b = pool.submit(() -> encoder.fit(WORLD, 6));
+      assertThat(a.get().items()).isDeepEqualTo(alone5);
+      assertThat(b.get().items()).isDeepEqualTo(alone6);
+    }
+  }
+
   private static double maxDifference(float[][] a, float[][] b) {
     assertThat(b).hasNumberOfRows(a.length);
     double max = 0;
