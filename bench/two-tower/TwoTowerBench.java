@@ -4,7 +4,9 @@
 //
 //   java -cp <cp> TwoTowerBench.java synthetic <interactions> <batch>
 //   java -cp <cp> TwoTowerBench.java ml100k <data-dir> <epochs>
-//   java -cp <cp> TwoTowerBench.java recbole <data-dir> <max epochs>
+//   java -cp <cp> TwoTowerBench.java recbole <data-dir> <max epochs> <config.yaml>
+//   java -cp <cp> TwoTowerBench.java recbole-grid <data-dir> <config.yaml>...   (two-tower only:
+//       the validation curve and test metrics of each config, for choosing on validation)
 //   java -cp <cp> TwoTowerBench.java cold <data-dir> <epochs>
 
 import dev.nudge.core.Progress;
@@ -50,7 +52,8 @@ public class TwoTowerBench {
     switch (args[0]) {
       case "synthetic" -> synthetic(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       case "ml100k" -> ml100k(Path.of(args[1]), Integer.parseInt(args[2]));
-      case "recbole" -> recbole(Path.of(args[1]), Integer.parseInt(args[2]));
+      case "recbole" -> recbole(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+      case "recbole-grid" -> recboleGrid(Path.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
       case "cold" -> cold(Path.of(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("mode must be synthetic, ml100k, recbole or cold");
     }
@@ -124,7 +127,7 @@ public class TwoTowerBench {
    * items but the user's training and validation items, metrics averaged over users with a test
    * item, early stopping on validation NDCG@10.
    */
-  static void recbole(Path dir, int maxEpochs) {
+  static void recbole(Path dir, int maxEpochs, Path configFile) {
     Dataset d = DatasetFormats.load(dir, "ml-100k");
     int users = d.users().size();
     int items = d.items().size();
@@ -134,17 +137,31 @@ public class TwoTowerBench {
     RankingEvaluator rsVal = new RankingEvaluator(users, items, rs.train(), rs.validation());
     report("recbole-rs", "popularity", rsTest, PopularityRecommender.fit(rs.train(), items)::score, Double.NaN);
     report("recbole-rs", "bpr-mf", rsTest, bpr("recbole-rs", rs.train(), users, items, rsVal), Double.NaN);
-    twoTower("recbole-rs", "two-tower (id 64, bce 32 neg, l2 1e-4)", d, rs.train(), rsVal, rsTest,
-        recboleTowers(maxEpochs));
+    TwoTowerConfig config = trainSection(configFile);
+    config = config.withTraining(config.training().withEpochs(maxEpochs).withPositiveThreshold(0));
+    twoTower("recbole-rs", "two-tower (" + configFile.getFileName() + ")", d, rs.train(), rsVal, rsTest,
+        config);
   }
 
-  /** The two-tower settings chosen on RecBole-protocol validation NDCG@10 (see the results notes). */
-  static TwoTowerConfig recboleTowers(int maxEpochs) {
-    TowerConfig user = new TowerConfig(List.of(InputGroup.id(64)), List.of(), null, null);
-    TowerConfig item = new TowerConfig(List.of(InputGroup.id(64)), List.of(), null, null);
-    return new TwoTowerConfig(
-        user, item, 64, false, null,
-        new TrainingConfig(TrainingConfig.Loss.BCE, 32, null, 0.002, 512, maxEpochs, 5, null, 0.0, SEED, 1, 1e-4));
+  /** Only the two-tower, once per config file: validation curve and test metrics of each. */
+  static void recboleGrid(Path dir, String[] configFiles) {
+    Dataset d = DatasetFormats.load(dir, "ml-100k");
+    int users = d.users().size();
+    int items = d.items().size();
+    Split rs = new UserRandomSplitter(Fractions.DEFAULT, SEED).split(d.interactions());
+    RankingEvaluator rsTest = new RankingEvaluator(users, items, concat(rs.train(), rs.validation()), rs.test());
+    RankingEvaluator rsVal = new RankingEvaluator(users, items, rs.train(), rs.validation());
+    for (String f : configFiles) {
+      TwoTowerConfig config = trainSection(Path.of(f));
+      config = config.withTraining(config.training().withPositiveThreshold(0));
+      twoTower("recbole-grid", "two-tower (" + Path.of(f).getFileName() + ")", d, rs.train(), rsVal, rsTest, config);
+    }
+  }
+
+  /** The 'train:' section of a Nudge config file, as `nudge train --config` reads it. */
+  static TwoTowerConfig trainSection(Path file) {
+    var root = dev.nudge.core.config.Configs.readSections(file, java.util.Set.of("train"));
+    return dev.nudge.core.config.Configs.section(root, "train", TwoTowerConfig.class, file);
   }
 
   /** BPR-MF with early stopping on validation NDCG@10 (64 factors, L2 chosen on validation). */
@@ -266,8 +283,8 @@ public class TwoTowerBench {
             config,
             m -> val.evaluate(m::score, full).get("ndcg@10"),
             Progress.silent());
-    System.err.printf(Locale.ROOT, "%s %s: epochs %d best %d val %s%n", protocol, name,
-        r.report().epochs(), r.report().bestEpoch(), r.report().validation());
+    System.err.printf(Locale.ROOT, "%s %s: epochs %d best %d (%.1f s) val %s%n", protocol, name,
+        r.report().epochs(), r.report().bestEpoch(), r.report().trainSeconds(), r.report().validation());
     report(protocol, name, test, r.model()::score, r.report().examplesPerSecond());
   }
 

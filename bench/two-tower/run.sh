@@ -4,7 +4,8 @@
 # Writes bench/results/two-tower-<date>.{json,md}.
 #   bench/two-tower/run.sh [epochs (default 10)] [synthetic interactions, Java (default 1000000)]
 #                          [synthetic interactions, PyTorch (default 300000)]
-# PARTS (default "synthetic loo recbole cold") picks the parts to run.
+# PARTS (default "synthetic loo recbole cold") picks the parts to run. The RecBole part trains the
+# two-tower from bench/two-tower/recbole.yaml (the settings chosen on validation).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -19,6 +20,8 @@ date="$(date -u +%Y-%m-%d)"
 out="bench/results/two-tower-$date"
 # A partial run gets its own file, so it never overwrites a full run of the same day.
 [[ "$parts" == "synthetic loo recbole cold" ]] || out="$out-${parts// /-}"
+# TAG names a run's file instead (e.g. TAG=recbole-s3 -> two-tower-<date>-recbole-s3).
+[[ -z "${TAG:-}" ]] || out="bench/results/two-tower-$date-$TAG"
 raw="$(mktemp)"
 mkdir -p bench/results
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl nudge-cli -am >&2
@@ -28,7 +31,7 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=
   -DDJL_CACHE_DIR="$cache" -DENGINE_CACHE_DIR="$cache" -Xmx4g -cp "$cp")
 py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes first on PATH
 {
-  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
+  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"${TAG:+TAG=$TAG }PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
   if has synthetic; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java synthetic "$n" 1024
     $py bench/two-tower/torch_twotower.py synthetic "$tn" 1024
@@ -38,7 +41,7 @@ py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes 
     $py bench/two-tower/torch_twotower.py ml100k "$data" "$epochs"
   fi
   if has recbole; then
-    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole "$data" 60
+    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole "$data" 300 bench/two-tower/recbole.yaml
   fi
   if has cold; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java cold "$data" 5

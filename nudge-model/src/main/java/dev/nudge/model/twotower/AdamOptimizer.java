@@ -12,6 +12,7 @@ final class AdamOptimizer {
 
   private final float learningRate;
   private final float l2;
+  private final float weightDecay;
   private long step;
   private float correction1;
   private float correction2;
@@ -22,8 +23,20 @@ final class AdamOptimizer {
    *     parameters): the lazy counterpart of regularising the batch's embeddings in the loss
    */
   AdamOptimizer(double learningRate, double l2) {
+    this(learningRate, l2, 0);
+  }
+
+  /**
+   * @param learningRate the step size
+   * @param l2 L2 weight added to the gradient of every table row a step touches
+   * @param weightDecay decoupled weight decay (AdamW, Loshchilov and Hutter): each touched table
+   *     row and each dense weight matrix shrinks by {@code learningRate * weightDecay} of itself
+   *     per step, outside Adam's per-coordinate scaling, which would otherwise blunt an L2 term
+   */
+  AdamOptimizer(double learningRate, double l2, double weightDecay) {
     this.learningRate = (float) learningRate;
     this.l2 = (float) l2;
+    this.weightDecay = (float) weightDecay;
   }
 
   /** Starts a step: advances the bias corrections shared by every parameter of this step. */
@@ -44,8 +57,14 @@ final class AdamOptimizer {
     }
   }
 
-  /** A dense step over the whole array. */
+  /** A dense step over the whole array, without weight decay (biases, attention query). */
   void dense(float[] param, float[] grad, Moments s) {
+    update(param, grad, s, 0, 0, param.length, 0f);
+  }
+
+  /** A dense step over a weight matrix: decoupled weight decay, then Adam. */
+  void denseDecayed(float[] param, float[] grad, Moments s) {
+    decay(param, 0, param.length);
     update(param, grad, s, 0, 0, param.length, 0f);
   }
 
@@ -57,7 +76,18 @@ final class AdamOptimizer {
    * @param width the row's width
    */
   void row(float[] param, float[] grad, Moments s, int offset, int gradOffset, int width) {
+    decay(param, offset, width);
     update(param, grad, s, offset, gradOffset, width, l2);
+  }
+
+  private void decay(float[] param, int offset, int n) {
+    if (weightDecay == 0) {
+      return;
+    }
+    float keep = 1 - learningRate * weightDecay;
+    for (int k = offset; k < offset + n; k++) {
+      param[k] *= keep;
+    }
   }
 
   private void update(

@@ -8,9 +8,9 @@ import java.util.Locale;
  * How a two-tower model is trained.
  *
  * @param loss the training loss
- * @param negatives sampled negatives per positive for {@code bce}
- * @param hardNegatives for {@code bce}: add each user's highest-scoring in-batch non-positive item
- *     as one more negative
+ * @param negatives sampled negatives per positive for {@code bce} and {@code bpr}
+ * @param hardNegatives for {@code bce} and {@code bpr}: add each user's highest-scoring in-batch
+ *     non-positive item as one more negative
  * @param learningRate Adam step size (0.001 by default)
  * @param batchSize positive pairs per mini-batch
  * @param epochs the most passes over the training pairs
@@ -22,6 +22,14 @@ import java.util.Locale;
  *     OpenMP's spinning threads cost far more than they give; 0 keeps PyTorch's choice)
  * @param l2 L2 weight on the embedding rows a batch touches, added to their gradients (0 by
  *     default); like BPR's per-sample regularisation, it curbs the id tables' overfitting
+ * @param excludeSeen for {@code bce} and {@code bpr}: sampled negatives are never one of the user's
+ *     training positives (false by default: uniform over all items)
+ * @param weightDecay decoupled weight decay (AdamW): each step shrinks the embedding rows it
+ *     touches and the dense weight matrices by {@code learningRate * weightDecay} of themselves (0
+ *     by default); unlike {@code l2} it is not rescaled by Adam, so it regularises every row alike
+ * @param logQWeight for {@code softmax}: the weight w of the log-Q correction, logits s - w log q,
+ *     in [0, 1] (1 by default; 0 is the plain in-batch softmax, which keeps the popularity signal
+ *     the in-batch sampling brings)
  */
 public record TrainingConfig(
     Loss loss,
@@ -35,14 +43,22 @@ public record TrainingConfig(
     Double positiveThreshold,
     Long seed,
     Integer threads,
-    Double l2) {
+    Double l2,
+    Boolean excludeSeen,
+    Double logQWeight,
+    Double weightDecay) {
 
   /** Training losses. */
   public enum Loss {
     /** In-batch softmax with log-Q correction: other positives of the batch are the negatives. */
     SOFTMAX,
     /** Binary cross-entropy on each positive and {@code negatives} uniformly sampled items. */
-    BCE;
+    BCE,
+    /**
+     * Pairwise BPR: -log sigmoid(s(u, i) - s(u, j)) for each positive i and each of {@code
+     * negatives} sampled items j, averaged over the pairs.
+     */
+    BPR;
 
     @JsonCreator
     static Loss parse(String text) {
@@ -51,7 +67,7 @@ public record TrainingConfig(
           return l;
         }
       }
-      throw new IllegalArgumentException("loss must be softmax or bce, got '" + text + "'");
+      throw new IllegalArgumentException("loss must be softmax, bce or bpr, got '" + text + "'");
     }
 
     @JsonValue
@@ -82,6 +98,50 @@ public record TrainingConfig(
     require(threads >= 0 && threads <= 1024, "threads", "in [0, 1024]", threads);
     l2 = l2 == null ? Double.valueOf(0.0) : l2;
     require(l2 >= 0 && l2 < 10, "l2", "in [0, 10)", l2);
+    excludeSeen = excludeSeen != null && excludeSeen;
+    logQWeight = logQWeight == null ? Double.valueOf(1.0) : logQWeight;
+    require(logQWeight >= 0 && logQWeight <= 1, "logQWeight", "in [0, 1]", logQWeight);
+    weightDecay = weightDecay == null ? Double.valueOf(0.0) : weightDecay;
+    require(
+        weightDecay >= 0 && learningRate * weightDecay < 1,
+        "weightDecay",
+        ">= 0 with learningRate * weightDecay < 1",
+        weightDecay);
+  }
+
+  /**
+   * Every setting but {@code excludeSeen} (false), {@code logQWeight} (1) and {@code weightDecay}
+   * (0): the signature before they existed.
+   */
+  public TrainingConfig(
+      Loss loss,
+      Integer negatives,
+      Boolean hardNegatives,
+      Double learningRate,
+      Integer batchSize,
+      Integer epochs,
+      Integer patience,
+      Double frequencyDecay,
+      Double positiveThreshold,
+      Long seed,
+      Integer threads,
+      Double l2) {
+    this(
+        loss,
+        negatives,
+        hardNegatives,
+        learningRate,
+        batchSize,
+        epochs,
+        patience,
+        frequencyDecay,
+        positiveThreshold,
+        seed,
+        threads,
+        l2,
+        null,
+        null,
+        null);
   }
 
   /** Every setting but {@code l2}, which is 0 (the signature before {@code l2} existed). */
@@ -115,7 +175,7 @@ public record TrainingConfig(
   /** Every default. */
   public static TrainingConfig defaults() {
     return new TrainingConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with another seed. */
@@ -132,7 +192,10 @@ public record TrainingConfig(
         positiveThreshold,
         newSeed,
         threads,
-        l2);
+        l2,
+        excludeSeen,
+        logQWeight,
+        weightDecay);
   }
 
   /** This config with another positive threshold (0 reads every rating as a positive). */
@@ -149,7 +212,10 @@ public record TrainingConfig(
         threshold,
         seed,
         threads,
-        l2);
+        l2,
+        excludeSeen,
+        logQWeight,
+        weightDecay);
   }
 
   /** This config with another number of epochs. */
@@ -166,7 +232,10 @@ public record TrainingConfig(
         positiveThreshold,
         seed,
         threads,
-        l2);
+        l2,
+        excludeSeen,
+        logQWeight,
+        weightDecay);
   }
 
   private static void require(boolean ok, String field, String rule, Object value) {

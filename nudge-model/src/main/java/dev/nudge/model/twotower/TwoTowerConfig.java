@@ -33,7 +33,7 @@ public record TwoTowerConfig(
           "cosine", "L2-normalise both towers (score = cosine / temperature)",
           "temperature", "scores are divided by this",
           "training",
-              "loss (softmax|bce), negatives, learningRate, batchSize, epochs, patience...");
+              "loss (softmax|bce|bpr), negatives, excludeSeen, logQWeight, learningRate, batchSize...");
 
   public TwoTowerConfig {
     user =

@@ -24,8 +24,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Trains a two-tower model with DJL (PyTorch engine): shuffled mini-batches of positive pairs,
- * in-batch softmax with log-Q correction or BCE with sampled (and optionally hard) negatives, Adam,
- * early stopping on a validation score.
+ * in-batch softmax with (weighted) log-Q correction, or BCE or pairwise BPR with sampled (uniform
+ * or unseen-only, optionally plus hard) negatives, Adam with optional decoupled weight decay, early
+ * stopping on a validation score.
  *
  * <p>Parameters live in Java arrays ({@link TowerWeights}). Each step builds the batch's graph from
  * them, lets PyTorch compute the gradients, and applies Adam in Java: densely to the MLP and row by
@@ -48,9 +49,10 @@ public final class TwoTowerTrainer {
   private final TowerState itemState;
   private final AdamOptimizer adam;
   private final RandomGenerator dropoutRng;
-  private final RandomGenerator negativeRng;
+  private final NegativeSampler negativeSampler;
 
-  private TwoTowerTrainer(TwoTowerConfig config, FeatureEncoder.Encoded encoded) {
+  private TwoTowerTrainer(
+      TwoTowerConfig config, FeatureEncoder.Encoded encoded, int[] pairUsers, int[] pairItems) {
     TowerInputs users = encoded.users();
     TowerInputs items = encoded.items();
     this.userCodecs = encoded.userCodecs();
@@ -75,9 +77,14 @@ public final class TwoTowerTrainer {
             Seeds.random(seed, "two-tower.init.item"));
     this.userState = new TowerState(userWeights);
     this.itemState = new TowerState(itemWeights);
-    this.adam = new AdamOptimizer(training.learningRate(), training.l2());
+    this.adam = new AdamOptimizer(training.learningRate(), training.l2(), training.weightDecay());
     this.dropoutRng = Seeds.random(seed, "two-tower.dropout");
-    this.negativeRng = Seeds.random(seed, "two-tower.negatives");
+    RandomGenerator negativeRng = Seeds.random(seed, "two-tower.negatives");
+    this.negativeSampler =
+        training.excludeSeen()
+            ? NegativeSampler.excludingSeen(
+                users.rows(), items.rows(), pairUsers, pairItems, negativeRng)
+            : NegativeSampler.uniform(items.rows(), negativeRng);
   }
 
   /**
@@ -116,7 +123,7 @@ public final class TwoTowerTrainer {
       pairUsers[k] = train.user(positives[k]);
       pairItems[k] = train.item(positives[k]);
     }
-    TwoTowerTrainer trainer = new TwoTowerTrainer(config, encoded);
+    TwoTowerTrainer trainer = new TwoTowerTrainer(config, encoded, pairUsers, pairItems);
     return trainer.run(data, train, pairUsers, pairItems, validation, progress);
   }
 
@@ -253,12 +260,12 @@ public final class TwoTowerTrainer {
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       TowerGraph.Pass user = TowerGraph.forward(m, userWeights, users, ub, masks(config.user(), b));
       int[] itemRows = ib;
-      if (training.loss() == TrainingConfig.Loss.BCE) {
-        // One item pass over the positives followed by k uniform negatives per positive.
+      if (training.loss() != TrainingConfig.Loss.SOFTMAX) {
+        // One item pass over the positives followed by k sampled negatives per positive.
         int k = training.negatives();
         itemRows = Arrays.copyOf(ib, b * (1 + k));
         for (int j = b; j < itemRows.length; j++) {
-          itemRows[j] = negativeRng.nextInt(items.rows());
+          itemRows[j] = negativeSampler.next(ub[(j - b) / k]);
         }
       }
       TowerGraph.Pass item =
@@ -270,7 +277,7 @@ public final class TwoTowerTrainer {
       if (training.loss() == TrainingConfig.Loss.SOFTMAX) {
         float[] minusLogQ = new float[b];
         for (int c = 0; c < b; c++) {
-          minusLogQ[c] = (float) -Math.log(frequency.probability(ib[c]));
+          minusLogQ[c] = (float) (-training.logQWeight() * Math.log(frequency.probability(ib[c])));
         }
         NDArray eye = m.eye(b);
         // Subtract log q (Yi et al.); a repeat of the row's own item is not a negative.
@@ -281,6 +288,15 @@ public final class TwoTowerTrainer {
                 .add(m.create(minusLogQ, new Shape(1, b)))
                 .add(m.create(sameItemMask(ib, false), new Shape(b, b)));
         loss = logits.logSoftmax(1).mul(eye).sum().neg().div(TowerGraph.constant(m, b));
+      } else if (training.loss() == TrainingConfig.Loss.BPR) {
+        loss =
+            bprLoss(
+                m,
+                user.output(),
+                positives,
+                item.output().get(b + ":"),
+                temperature,
+                training.hardNegatives() ? sameItemMask(ib, true) : null);
       } else {
         int k = training.negatives();
         int o = config.outputDim();
@@ -310,6 +326,47 @@ public final class TwoTowerTrainer {
       itemState.apply(adam, item, items, itemRows);
       return value;
     }
+  }
+
+  /**
+   * The pairwise BPR loss: the mean over pairs of -log sigmoid(s(u, i) - s(u, j)) = softplus(s(u,
+   * j) - s(u, i)), each positive i paired with its k sampled negatives j and, when {@code
+   * sameItemMask} is given, with the highest-scoring in-batch item other than i (a hard negative).
+   * Scalars are arrays of {@code m}, as {@link TowerGraph#constant} explains.
+   *
+   * @param users b x o user embeddings
+   * @param positives b x o embeddings of each user's positive
+   * @param negatives (b k) x o embeddings; rows c k .. c k + k - 1 are user c's negatives
+   * @param invTemp a scalar: scores are multiplied by it
+   * @param sameItemMask b x b, -1e9 where two batch rows hold the same item (the diagonal
+   *     included), or null for no hard negative
+   */
+  static NDArray bprLoss(
+      NDManager m,
+      NDArray users,
+      NDArray positives,
+      NDArray negatives,
+      NDArray invTemp,
+      float[] sameItemMask) {
+    long b = users.getShape().get(0);
+    long o = users.getShape().get(1);
+    long k = negatives.getShape().get(0) / b;
+    NDArray positive = users.mul(positives).sum(new int[] {1}, true).mul(invTemp);
+    NDArray negative =
+        negatives.reshape(b, k, o).matMul(users.reshape(b, o, 1)).reshape(b, k).mul(invTemp);
+    NDArray loss = Activation.softPlus(negative.sub(positive)).sum();
+    long pairs = b * k;
+    if (sameItemMask != null) {
+      NDArray hardest =
+          users
+              .matMul(positives.transpose())
+              .mul(invTemp)
+              .add(m.create(sameItemMask, new Shape(b, b)))
+              .max(new int[] {1}, true);
+      loss = loss.add(Activation.softPlus(hardest.sub(positive)).sum());
+      pairs += b;
+    }
+    return loss.div(TowerGraph.constant(m, pairs));
   }
 
   /**
@@ -400,7 +457,7 @@ public final class TwoTowerTrainer {
         adam.dense(w.query, pass.query().getGradient().toFloatArray(), query);
       }
       for (int l = 0; l < weights.length; l++) {
-        adam.dense(w.weights[l], pass.weights()[l].getGradient().toFloatArray(), weights[l]);
+        adam.denseDecayed(w.weights[l], pass.weights()[l].getGradient().toFloatArray(), weights[l]);
         adam.dense(w.biases[l], pass.biases()[l].getGradient().toFloatArray(), biases[l]);
       }
     }

@@ -72,4 +72,28 @@ class OptimiserPartsTest {
     }
     assertThat(kept / mask.length).isCloseTo(0.75, within(0.02));
   }
+
+  @Test
+  void weightDecayShrinksTouchedRowsAndWeightMatricesOutsideAdamsScaling() {
+    // lr 0.1, decay 0.5: each decayed value is first multiplied by 1 - 0.05; a zero gradient then
+    // moves nothing (m = v = 0), so the decay alone is visible, whatever the value's size.
+    AdamOptimizer adam = new AdamOptimizer(0.1, 0, 0.5);
+    float[] table = {2f, -4f, 100f, 8f};
+    AdamOptimizer.Moments t = new AdamOptimizer.Moments(4);
+    float[] matrix = {1f, -2f};
+    float[] bias = {1f, -2f};
+    AdamOptimizer.Moments m = new AdamOptimizer.Moments(2);
+    AdamOptimizer.Moments b = new AdamOptimizer.Moments(2);
+    adam.beginStep();
+    adam.row(table, new float[] {0f, 0f}, t, 2, 0, 2);
+    adam.denseDecayed(matrix, new float[] {0f, 0f}, m);
+    adam.dense(bias, new float[] {0f, 0f}, b);
+    assertThat(table).containsExactly(new float[] {2f, -4f, 95f, 7.6f}, within(1e-5f));
+    assertThat(matrix).containsExactly(new float[] {0.95f, -1.9f}, within(1e-6f));
+    assertThat(bias).containsExactly(1f, -2f);
+    // With a gradient: the decayed value then takes Adam's first step, lr against the sign.
+    float[] row = {1f};
+    adam.row(row, new float[] {3f}, new AdamOptimizer.Moments(1), 0, 0, 1);
+    assertThat(row[0]).isCloseTo(0.95f - 0.1f, within(1e-5f));
+  }
 }

@@ -105,6 +105,69 @@ class TwoTowerTrainerTest {
   }
 
   @Test
+  void bprWithUnseenNegativesLearnsTasteGroups() {
+    TwoTowerConfig c = config(TrainingConfig.Loss.BPR, false, 4);
+    TrainingConfig t = c.training();
+    TrainingConfig bpr =
+        new TrainingConfig(
+            t.loss(),
+            4,
+            false,
+            t.learningRate(),
+            t.batchSize(),
+            t.epochs(),
+            t.patience(),
+            null,
+            t.positiveThreshold(),
+            t.seed(),
+            t.threads(),
+            0.0,
+            true,
+            null,
+            null);
+    TwoTowerTrainer.Result r =
+        TwoTowerTrainer.train(
+            WORLD.data(), WORLD.train(), c.withTraining(bpr), null, Progress.silent());
+    List<Double> losses = r.report().losses();
+    assertThat(losses.get(3)).isLessThan(losses.get(0));
+    // softplus(0) = log 2 is the loss of an untrained model; learning must go well below it.
+    assertThat(losses.get(3)).isLessThan(0.6);
+    assertThat(hitRate(r.model(), WORLD)).isGreaterThan(0.15);
+  }
+
+  @Test
+  void logQWeightZeroIsAnotherLossThanTheCorrectedOne() {
+    TwoTowerConfig c = config(TrainingConfig.Loss.SOFTMAX, false, 1);
+    TrainingConfig t = c.training();
+    TrainingConfig plain =
+        new TrainingConfig(
+            t.loss(),
+            t.negatives(),
+            false,
+            t.learningRate(),
+            t.batchSize(),
+            1,
+            t.patience(),
+            null,
+            t.positiveThreshold(),
+            t.seed(),
+            t.threads(),
+            0.0,
+            false,
+            0.0,
+            null);
+    float[][] corrected =
+        TwoTowerTrainer.train(WORLD.data(), WORLD.train(), c, null, Progress.silent())
+            .model()
+            .itemEmbeddings();
+    TwoTowerTrainer.Result r =
+        TwoTowerTrainer.train(
+            WORLD.data(), WORLD.train(), c.withTraining(plain), null, Progress.silent());
+    assertThat(Arrays.deepEquals(corrected, r.model().itemEmbeddings())).isFalse();
+    assertThat(r.report().losses().get(0)).isFinite();
+  }
+
+  @Test
   void trainingIsReproduciblePerSeed() {
     TwoTowerConfig c = config(TrainingConfig.Loss.SOFTMAX, false, 1);
     float[][] a =
