@@ -3,8 +3,11 @@
 top-10 and single-thread queries/s for the same search beams. Prints one JSON object per line.
 
 Usage: ann_peers.py <dir> <dim> [build_threads]
+ANN_PEERS (default "hnswlib faiss") names the libraries to run, e.g. ANN_PEERS=hnswlib to re-time
+one peer on a quieter machine against the same files.
 """
 import json
+import os
 import resource
 import sys
 import time
@@ -20,6 +23,7 @@ base = np.fromfile(f"{d}/base.f32", dtype="<f4").reshape(-1, dim)
 queries = np.fromfile(f"{d}/queries.f32", dtype="<f4").reshape(-1, dim)
 truth = np.fromfile(f"{d}/gt.i32", dtype="<i4").reshape(-1, 10)
 n, q = len(base), len(queries)
+PEERS = os.environ.get("ANN_PEERS", "hnswlib faiss").split()
 EFS = [10, 15, 20, 25, 30, 40, 60, 80, 160]
 CHUNK = 50_000  # vectors per add call: progress lines between calls, each call still multi-threaded
 
@@ -56,45 +60,47 @@ def timed_single(search_one):
     return q / (time.perf_counter() - t0), q / cpu, recall(got)
 
 
-# hnswlib: inner-product space, M=16 (32 links on level 0), ef_construction=100 (jvector: M=32,
-# beam 100).
-t0 = time.perf_counter()
-h = hnswlib.Index(space="ip", dim=dim)
-h.init_index(max_elements=n, ef_construction=100, M=16, random_seed=20261123)
-h.set_num_threads(threads)
-phase(f"hnswlib build on {threads} threads")
-add_in_chunks("hnswlib", lambda a, b: h.add_items(base[a:b], np.arange(a, b)))
-build = time.perf_counter() - t0
-h.set_num_threads(1)
-phase("hnswlib search")
-for ef in EFS:
-    h.set_ef(max(ef, 10))
-    qps, qps_cpu, r = timed_single(lambda x: h.knn_query(x, k=10)[0])
-    print(json.dumps({"lib": "hnswlib", "params": "M=16,efConstruction=100", "ef": ef,
-                      "build_seconds": round(build, 2), "build_threads": threads,
-                      "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
+if "hnswlib" in PEERS:
+    # hnswlib: inner-product space, M=16 (32 links on level 0), ef_construction=100 (jvector: M=32,
+    # beam 100).
+    t0 = time.perf_counter()
+    h = hnswlib.Index(space="ip", dim=dim)
+    h.init_index(max_elements=n, ef_construction=100, M=16, random_seed=20261123)
+    h.set_num_threads(threads)
+    phase(f"hnswlib build on {threads} threads")
+    add_in_chunks("hnswlib", lambda a, b: h.add_items(base[a:b], np.arange(a, b)))
+    build = time.perf_counter() - t0
+    h.set_num_threads(1)
+    phase("hnswlib search")
+    for ef in EFS:
+        h.set_ef(max(ef, 10))
+        qps, qps_cpu, r = timed_single(lambda x: h.knn_query(x, k=10)[0])
+        print(json.dumps({"lib": "hnswlib", "params": "M=16,efConstruction=100", "ef": ef,
+                          "build_seconds": round(build, 2), "build_threads": threads,
+                          "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
 
-print(json.dumps({"lib": "memory", "side": "hnswlib", "peak_rss_mb":
-                  resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
-del h  # the FAISS peak below is then FAISS's own (plus the vectors)
+    print(json.dumps({"lib": "memory", "side": "hnswlib", "peak_rss_mb":
+                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
+    del h  # the FAISS peak below is then FAISS's own (plus the vectors)
 
-# FAISS IndexHNSWFlat with inner product.
-faiss.omp_set_num_threads(threads)
-t0 = time.perf_counter()
-f = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
-f.hnsw.efConstruction = 100
-phase(f"faiss build on {threads} threads")
-add_in_chunks("faiss", lambda a, b: f.add(base[a:b]))
-build = time.perf_counter() - t0
-faiss.omp_set_num_threads(1)
-phase("faiss search")
-for ef in EFS:
-    f.hnsw.efSearch = max(ef, 10)
-    qps, qps_cpu, r = timed_single(lambda x: f.search(x, 10)[1])
-    print(json.dumps({"lib": "faiss-hnsw", "params": "M=16,efConstruction=100", "ef": ef,
-                      "build_seconds": round(build, 2), "build_threads": threads,
-                      "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
+if "faiss" in PEERS:
+    # FAISS IndexHNSWFlat with inner product.
+    faiss.omp_set_num_threads(threads)
+    t0 = time.perf_counter()
+    f = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
+    f.hnsw.efConstruction = 100
+    phase(f"faiss build on {threads} threads")
+    add_in_chunks("faiss", lambda a, b: f.add(base[a:b]))
+    build = time.perf_counter() - t0
+    faiss.omp_set_num_threads(1)
+    phase("faiss search")
+    for ef in EFS:
+        f.hnsw.efSearch = max(ef, 10)
+        qps, qps_cpu, r = timed_single(lambda x: f.search(x, 10)[1])
+        print(json.dumps({"lib": "faiss-hnsw", "params": "M=16,efConstruction=100", "ef": ef,
+                          "build_seconds": round(build, 2), "build_threads": threads,
+                          "qps": round(qps, 1), "qps_cpu": round(qps_cpu, 1), "recall": round(r, 4)}), flush=True)
 
-# Peak resident set of this process so far (kB on Linux): the larger of the two phases.
-print(json.dumps({"lib": "memory", "side": "faiss", "peak_rss_mb":
-                  resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
+    # Peak resident set of this process so far (kB on Linux): the larger of the two phases.
+    print(json.dumps({"lib": "memory", "side": "faiss", "peak_rss_mb":
+                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
