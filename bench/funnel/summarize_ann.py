@@ -52,27 +52,39 @@ print(f"- exact search (Java scan, 1 thread): {exact['qps']} queries/s; ground t
 print("Queries/s are single-thread, one query at a time, per CPU-second of the searching thread "
       "(`q/s cpu`) and per wall second (`q/s wall`, inflated by other tenants' load). Ratios use "
       "CPU time.\n")
-print("| library | ef | recall@10 | q/s cpu | q/s wall | build s wall (threads) |")
-print("|---|---|---|---|---|---|")
+print("`scored/q` is the vectors a jvector query scored (upper levels and level 0), a "
+      "machine-independent measure of its work. `jvector` scores the beam with jvector's SIMD dot "
+      "product, `jvector-scalar` with the scalar loop, on the same graph in the same process.\n")
+graphs = sorted({p.split("graph=")[1] for r in rows if "graph=" in r.get("params", "")
+                 for p in [r["params"]]})
+if graphs:
+    print(f"jvector graph: {', '.join(graphs)} (`saved`: read from an earlier run's file, build "
+          f"time is that run's).\n")
+print("| library | ef | recall@10 | q/s cpu | q/s wall | scored/q | build s wall (threads) |")
+print("|---|---|---|---|---|---|---|")
 for r in rows:
     if r["lib"] != "exact-java":
+        scored = f"{r['scored_per_query']:.0f}" if "scored_per_query" in r else ""
         print(f"| {r['lib']} | {r['ef']} | {r['recall']:.4f} | {r['qps_cpu']:.0f} | {r['qps']:.0f} | "
-              f"{r['build_seconds']} ({r['build_threads']}) |")
+              f"{scored} | {r['build_seconds']} ({r['build_threads']}) |")
 if memory:
     print("\nPeak resident set (VmHWM / ru_maxrss): " + ", ".join(
         f"{m['side']} {m['peak_rss_mb']} MB" + (f" (heap -Xmx {m['xmx_mb']} MB)" if "xmx_mb" in m else "")
         for m in memory) + ". The Python peaks are cumulative: faiss's includes hnswlib's phase.")
 print("\n## jvector against hnswlib at equal recall\n")
-print("| jvector ef | recall@10 | jvector q/s | hnswlib q/s at that recall | ratio | faiss q/s at that recall |")
-print("|---|---|---|---|---|---|")
+print("| jvector dot | ef | recall@10 | jvector q/s | hnswlib q/s at that recall | ratio | faiss q/s at that recall |")
+print("|---|---|---|---|---|---|---|")
 for r in rows:
-    if r["lib"] == "jvector":
+    if r["lib"] in ("jvector", "jvector-scalar"):
         h = qps_at("hnswlib", r["recall"])
         f = qps_at("faiss-hnsw", r["recall"])
         ratio = f"{r[KEY] / h:.2f}" if h else "n/a"
-        print(f"| {r['ef']} | {r['recall']:.4f} | {r[KEY]:.0f} | "
+        dot = "simd" if r["lib"] == "jvector" else "scalar"
+        print(f"| {dot} | {r['ef']} | {r['recall']:.4f} | {r[KEY]:.0f} | "
               f"{h and round(h)} | {ratio} | {f and round(f)} |")
-missing = [lib for lib in ("jvector", "hnswlib", "faiss-hnsw") if not curve(lib)]
+missing = [lib for lib in ("jvector", "hnswlib") if not curve(lib)]
+if not curve("faiss-hnsw"):
+    print("\nFAISS was not run here (`ANN_PEERS=hnswlib`, or stopped before it).")
 if missing:
     print(f"\n**Incomplete run**: no rows for {', '.join(missing)} (stopped before it finished).")
 best = [r for r in rows if r["lib"] == "jvector" and r["recall"] >= 0.95]

@@ -2,6 +2,10 @@ package dev.nudge.candidates;
 
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.NodesIterator;
+import io.github.jbellis.jvector.vector.VectorUtilSupport;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -15,15 +19,25 @@ import java.util.Arrays;
  * function indirection, {@code VectorFloat} access, a hash set for visited nodes, long-packed
  * heaps). For small dimensions that overhead is larger than the arithmetic. Here visited nodes are
  * marked in an int array stamped with a per-query generation, the candidate and result heaps are
- * parallel primitive arrays, and the dot product is a plain unrolled loop over the flat vectors.
- * The graph itself (Vamana pruning with an HNSW-style hierarchy) is jvector's.
+ * parallel primitive arrays, and the dot product runs over the flat vectors either as jvector's
+ * SIMD kernel (its Panama Vector API code when {@code jdk.incubator.vector} is present, see {@link
+ * #simdProvider}) or as a plain unrolled loop, the reference the tests compare the SIMD search
+ * against. The graph itself (Vamana pruning with an HNSW-style hierarchy) is jvector's.
  *
  * <p>Immutable after construction; each searching thread gets its own {@link Scratch}.
  */
 final class FrozenGraph {
+  private static final VectorizationProvider SIMD = simdProvider();
+  private static final VectorTypeSupport VTS = SIMD.getVectorTypeSupport();
+  private static final VectorUtilSupport UTIL = SIMD.getVectorUtilSupport();
+
   private final int size;
   private final int dim;
   private final float[] flat;
+
+  /** {@link #flat} wrapped (not copied) for jvector's SIMD dot product with offsets. */
+  private final VectorFloat<?> flatVector;
+
   private final int entryNode;
   private final int entryLevel;
 
@@ -42,7 +56,8 @@ final class FrozenGraph {
   /** Row r of the flat arrays is caller's vector {@code original[r]}. */
   private final int[] original;
 
-  private FrozenGraph(
+  /** Used by {@link #of} and by {@link FrozenGraphFile}, which validates the arrays first. */
+  FrozenGraph(
       float[][] vectors,
       int[] original,
       int entryNode,
@@ -58,6 +73,7 @@ final class FrozenGraph {
     for (int r = 0; r < size; r++) {
       System.arraycopy(vectors[original[r]], 0, flat, r * dim, dim);
     }
+    this.flatVector = VTS.createFloatVector(flat);
     this.original = original;
     this.entryNode = entryNode;
     this.entryLevel = entryLevel;
@@ -202,6 +218,50 @@ final class FrozenGraph {
     return dim;
   }
 
+  // The arrays below are handed out uncopied for FrozenGraphFile, which only reads them.
+
+  /** The vectors, row r (not the caller's r: see {@link #original()}) at {@code r * dim}. */
+  float[] flat() {
+    return flat;
+  }
+
+  int entryNode() {
+    return entryNode;
+  }
+
+  int entryLevel() {
+    return entryLevel;
+  }
+
+  int[] original() {
+    return original;
+  }
+
+  int[] baseStart() {
+    return baseStart;
+  }
+
+  int[] base() {
+    return base;
+  }
+
+  /** Levels 1..levels() are meaningful; index 0 is unused. */
+  int levels() {
+    return upperNodes.length - 1;
+  }
+
+  int[] upperNodes(int level) {
+    return upperNodes[level];
+  }
+
+  int[] upperStart(int level) {
+    return upperStart[level];
+  }
+
+  int[] upperEdges(int level) {
+    return upperEdges[level];
+  }
+
   /** Average out-degree of level 0, for descriptions and tests. */
   double averageDegree() {
     return base.length / (double) size;
@@ -210,13 +270,25 @@ final class FrozenGraph {
   /**
    * The best {@code k} nodes by inner product found by a beam of width {@code ef} (>= k): greedy
    * descent through the upper levels, then a best-first search of level 0 that stops when the best
-   * unexpanded candidate is worse than the worst of the {@code ef} results.
+   * unexpanded candidate is worse than the worst of the {@code ef} results. {@code simd} picks
+   * jvector's vectorised dot product for the beam's scores instead of the scalar loop; reported
+   * scores are computed the same way either way ({@link #sequentialDot}).
    */
-  VectorIndex.Hits search(float[] query, int k, int ef) {
+  VectorIndex.Hits search(float[] query, int k, int ef, boolean simd) {
     Scratch s = scratch.get();
     int stamp = s.nextStamp();
+    VectorFloat<?> qv = null;
+    if (simd) {
+      // Copied into this thread's vector: wrapping the query would allocate per search (jvector's
+      // native provider allocates off-heap memory for every new vector).
+      qv = s.query(dim);
+      for (int d = 0; d < dim; d++) {
+        qv.set(d, query[d]);
+      }
+    }
+    int scored = 1;
     int current = entryNode;
-    float currentScore = dot(query, current);
+    float currentScore = score(query, qv, current);
     for (int level = entryLevel; level >= 1; level--) {
       int[] nodes = upperNodes[level];
       int[] start = upperStart[level];
@@ -228,9 +300,10 @@ final class FrozenGraph {
         if (at < 0) {
           break;
         }
+        scored += start[at + 1] - start[at];
         for (int e = start[at]; e < start[at + 1]; e++) {
           int nb = edges[e];
-          float sc = dot(query, nb);
+          float sc = score(query, qv, nb);
           if (sc > currentScore) {
             currentScore = sc;
             current = nb;
@@ -273,9 +346,10 @@ final class FrozenGraph {
         }
       }
       s.sink += touch;
+      scored += m;
       for (int j = 0; j < m; j++) {
         int nb = batch[j];
-        float sc = dot(query, nb);
+        float sc = score(query, qv, nb);
         if (results.size() < ef || sc > results.topScore()) {
           candidates.push(nb, -sc);
           results.push(nb, sc);
@@ -285,6 +359,7 @@ final class FrozenGraph {
         }
       }
     }
+    s.lastScored = scored;
     // The results heap pops worst first: fill the output from the back.
     while (results.size() > k) {
       results.pop();
@@ -299,6 +374,46 @@ final class FrozenGraph {
       results.pop();
     }
     return new VectorIndex.Hits(items, scores);
+  }
+
+  /** How many vectors the calling thread's last {@link #search} scored (0 before any search). */
+  int lastScored() {
+    return scratch.get().lastScored;
+  }
+
+  /** The beam's score of row {@code node}: SIMD when the query was wrapped, scalar otherwise. */
+  private float score(float[] q, VectorFloat<?> qv, int node) {
+    return qv != null ? UTIL.dotProduct(qv, 0, flatVector, node * dim, dim) : dot(q, node);
+  }
+
+  /**
+   * jvector's Panama (Vector API) provider where jvector's own choice is its native library, else
+   * jvector's choice. Why not the native one: on JDK 22+ with native access jvector picks it, and
+   * for 64 floats its per-call downcall costs more than the arithmetic (measured: 100k x 64, ef 20,
+   * slower than the scalar loop), and it scores an off-heap copy of the vectors that the beam's
+   * cache-line touches do not reach. Panama wraps the heap array itself.
+   */
+  private static VectorizationProvider simdProvider() {
+    VectorizationProvider chosen = VectorizationProvider.getInstance();
+    if (!chosen.getClass().getSimpleName().startsWith("Native")) {
+      return chosen;
+    }
+    try {
+      return (VectorizationProvider)
+          Class.forName("io.github.jbellis.jvector.vector.PanamaVectorizationProvider")
+              .getConstructor()
+              .newInstance();
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return chosen;
+    }
+  }
+
+  /** The provider's short name: {@code panama}, {@code native} or {@code default} (scalar). */
+  static String simdProviderName() {
+    return SIMD.getClass()
+        .getSimpleName()
+        .replace("VectorizationProvider", "")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Inner product of the query with stored row {@code node}; four accumulators break the chain. */
@@ -338,6 +453,19 @@ final class FrozenGraph {
     final Heap results = new Heap();
     final int[] batch;
     int stamp;
+
+    /** Vectors scored by the last search (upper levels and level 0), for benchmarks. */
+    int lastScored;
+
+    /** The query as jvector's vector type, allocated on this thread's first SIMD search. */
+    private VectorFloat<?> query;
+
+    VectorFloat<?> query(int dim) {
+      if (query == null) {
+        query = VTS.createFloatVector(dim);
+      }
+      return query;
+    }
 
     /** Keeps the touching loads alive (the JIT would drop loads whose values go unused). */
     float sink;

@@ -11,6 +11,7 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,7 @@ public final class JVectorIndex implements VectorIndex {
 
   private final Params params;
   private final FrozenGraph graph;
+  private final boolean simd;
 
   /**
    * Graph and search parameters.
@@ -92,9 +94,10 @@ public final class JVectorIndex implements VectorIndex {
     }
   }
 
-  private JVectorIndex(Params params, FrozenGraph graph) {
+  private JVectorIndex(Params params, FrozenGraph graph, boolean simd) {
     this.params = params;
     this.graph = graph;
+    this.simd = simd;
   }
 
   /** Builds the graph over a defensive copy of the vectors. */
@@ -146,7 +149,7 @@ public final class JVectorIndex implements VectorIndex {
       // million nodes, so the bar says what it waits for.
       progress.message("cleanup");
       builder.cleanup();
-      return new JVectorIndex(params, FrozenGraph.of(builder.getGraph(), copy));
+      return new JVectorIndex(params, FrozenGraph.of(builder.getGraph(), copy), true);
     } catch (IOException e) {
       throw new UncheckedIOException("jvector graph build failed", e);
     } finally {
@@ -156,7 +159,71 @@ public final class JVectorIndex implements VectorIndex {
 
   /** The same graph searched with another beam (no rebuild). */
   public JVectorIndex withSearchBeam(int beam) {
-    return new JVectorIndex(params.withSearchBeam(beam), graph);
+    return new JVectorIndex(params.withSearchBeam(beam), graph, simd);
+  }
+
+  /**
+   * The same graph scored with jvector's SIMD dot product ({@code true}, the default) or with the
+   * scalar loop ({@code false}). Both find the same nodes up to float rounding of the beam's
+   * scores; reported scores are identical. SIMD needs {@code --add-modules jdk.incubator.vector}
+   * (jvector falls back to its own scalar code without it).
+   */
+  public JVectorIndex withSimd(boolean enabled) {
+    return new JVectorIndex(params, graph, enabled);
+  }
+
+  /** The build parameters and the search beam this index searches with. */
+  public Params params() {
+    return params;
+  }
+
+  /**
+   * The jvector vectorization provider behind SIMD searches: {@code "panama"} (the Vector API, with
+   * {@code --add-modules jdk.incubator.vector}), else {@code "default"} (jvector's scalar code).
+   * jvector's native provider is passed over for searches (see {@code FrozenGraph}).
+   */
+  public static String simdProvider() {
+    return FrozenGraph.simdProviderName();
+  }
+
+  /** Whether searches score with jvector's SIMD dot product. */
+  public boolean simd() {
+    return simd;
+  }
+
+  /**
+   * How many vectors the calling thread's most recent search of this graph scored (upper levels and
+   * level 0): the work a query costs, independent of the machine. 0 before any search.
+   */
+  public int lastSearchScored() {
+    return graph.lastScored();
+  }
+
+  /**
+   * Writes the built graph to {@code file} (not the vectors: {@link #load} takes them again), so a
+   * large build is paid once. Written through a temporary file and renamed into place.
+   */
+  public void save(Path file) {
+    Objects.requireNonNull(file, "file");
+    FrozenGraphFile.write(graph, file);
+  }
+
+  /**
+   * Reads a graph {@link #save}d over exactly these {@code vectors} (checked by a fingerprint of
+   * every float) and searches it with {@code params}' search beam; its build parameters are taken
+   * as given, for {@link #describe}.
+   *
+   * @throws dev.nudge.core.InputException if the file is not a graph file, is damaged or truncated,
+   *     or was written for other vectors
+   */
+  public static JVectorIndex load(Path file, float[][] vectors, Params params) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(params, "params");
+    float[][] copy = new float[vectors.length][];
+    for (int i = 0; i < vectors.length; i++) {
+      copy[i] = vectors[i].clone();
+    }
+    return new JVectorIndex(params, FrozenGraphFile.read(file, copy), true);
   }
 
   @Override
@@ -181,7 +248,7 @@ public final class JVectorIndex implements VectorIndex {
     if (topK == 0) {
       return new Hits(new int[0], new float[0]);
     }
-    return graph.search(query, topK, Math.max(topK, params.searchBeam()));
+    return graph.search(query, topK, Math.max(topK, params.searchBeam()), simd);
   }
 
   @Override
@@ -194,6 +261,7 @@ public final class JVectorIndex implements VectorIndex {
         + params.alpha()
         + ", ef="
         + params.searchBeam()
+        + (simd ? "" : ", scalar")
         + ")";
   }
 }

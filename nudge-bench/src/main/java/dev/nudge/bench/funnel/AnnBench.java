@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -26,8 +27,16 @@ import java.util.stream.IntStream;
  *
  * <p>Usage: {@code AnnBench <n> <dim> <queries> <outDir> [seed]}; graph parameters from system
  * properties {@code ann.M} (default 32), {@code ann.beam} (100), {@code ann.alpha} (1.2), {@code
- * ann.overflow} (1.2) and search beams from {@code ann.efs} (comma-separated, default
- * 10,15,20,25,30,40,60,80,160).
+ * ann.overflow} (1.2), search beams from {@code ann.efs} (comma-separated, default
+ * 10,15,20,25,30,40,60,80,160) and the beam's dot product from {@code ann.dot} ({@code simd},
+ * {@code scalar} or {@code both}, the default: SIMD rows are {@code jvector}, scalar ones {@code
+ * jvector-scalar}).
+ *
+ * <p>The exact top-10 ({@code gt.i32} with its key {@code gt.key}) and the built graph ({@code
+ * graphs/jvector-<data>-<build params>.graph}, with its build time in {@code .build}) stay in the
+ * output directory and are re-used by a later run with the same n, dim, queries, seed and build
+ * parameters: a search-only re-run of a million vectors then takes minutes, not the build's half
+ * hour or more.
  */
 public final class AnnBench {
   /**
@@ -62,13 +71,33 @@ public final class AnnBench {
     write(out.resolve("base.f32"), base);
     write(out.resolve("queries.f32"), queries);
 
-    phase("exact top-10 of %d queries over %d vectors on %d threads", q, n, threads);
-    long t0 = System.nanoTime();
+    // Ground truth and graph are kept under outDir keyed by everything they depend on, so that a
+    // re-run (a quiet machine, a search change) pays neither the exact scan nor the build again.
+    String dataKey = "n" + n + "-d" + dim + "-q" + q + "-s" + seed;
+    Path gtKey = out.resolve("gt.key");
+    int[][] truth;
+    double gtSeconds;
     ExactVectorIndex exact = ExactVectorIndex.of(base);
-    int[][] truth = new int[q][];
-    IntStream.range(0, q).parallel().forEach(i -> truth[i] = exact.search(queries[i], 10).items());
-    double gtSeconds = (System.nanoTime() - t0) / 1e9;
-    writeInts(out.resolve("gt.i32"), truth);
+    List<String> cachedGt =
+        Files.isReadable(gtKey) && Files.isReadable(out.resolve("gt.i32"))
+            ? Files.readAllLines(gtKey)
+            : List.of();
+    if (cachedGt.size() == 2 && cachedGt.get(0).equals(dataKey)) {
+      phase("exact top-10 of %d queries: re-using %s (%s)", q, out.resolve("gt.i32"), dataKey);
+      truth = readInts(out.resolve("gt.i32"), q);
+      gtSeconds = Double.parseDouble(cachedGt.get(1));
+    } else {
+      phase("exact top-10 of %d queries over %d vectors on %d threads", q, n, threads);
+      long t0 = System.nanoTime();
+      int[][] computed = new int[q][];
+      IntStream.range(0, q)
+          .parallel()
+          .forEach(i -> computed[i] = exact.search(queries[i], 10).items());
+      truth = computed;
+      gtSeconds = (System.nanoTime() - t0) / 1e9;
+      writeInts(out.resolve("gt.i32"), truth);
+      Files.write(gtKey, List.of(dataKey, String.format(Locale.ROOT, "%.2f", gtSeconds)));
+    }
     // Exact single-thread throughput on a sample, as a reference line.
     int sample = Math.min(q, 100);
     long e0 = CPU.getCurrentThreadCpuTime();
@@ -87,7 +116,6 @@ public final class AnnBench {
         exactQps,
         exactQps);
 
-    long b0 = System.nanoTime();
     JVectorIndex.Params params =
         new JVectorIndex.Params(
             Integer.getInteger("ann.M", DEFAULT_M),
@@ -96,60 +124,53 @@ public final class AnnBench {
             threads,
             Float.parseFloat(System.getProperty("ann.alpha", "1.2")),
             Float.parseFloat(System.getProperty("ann.overflow", "1.2")));
+    CachedGraph cached = graph(out, dataKey, base, params);
+    JVectorIndex index = cached.index();
     phase(
-        "jvector build (M = %d, beam %d) on %d threads",
-        params.maxDegree(), params.beamWidth(), threads);
-    JVectorIndex index;
-    try (Progress bar = Progress.bar("jvector build", n, "vectors")) {
-      index = JVectorIndex.build(base, params, bar);
-    }
-    double build = (System.nanoTime() - b0) / 1e9;
-    phase("jvector build done in %.1f s; searching", build);
-    // Let the JIT compile the search path before anything is timed (C2 threads starve under load).
-    JVectorIndex warm = index.withSearchBeam(40);
-    for (int rep = 0; rep < 3; rep++) {
-      for (float[] query : queries) {
-        warm.search(query, 10);
-      }
-    }
+        "searching (%s graph, built in %.1f s)",
+        cached.reused() ? "saved" : "new", cached.buildSeconds());
+    String dot = System.getProperty("ann.dot", "both");
+    List<Boolean> kernels =
+        switch (dot) {
+          case "simd" -> List.of(true);
+          case "scalar" -> List.of(false);
+          case "both" -> List.of(true, false);
+          default ->
+              throw new IllegalArgumentException(
+                  "ann.dot must be simd, scalar or both, got " + dot);
+        };
     int[] efs =
         Arrays.stream(System.getProperty("ann.efs", "10,15,20,25,30,40,60,80,160").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
+    for (boolean simd : kernels) {
+      // Let the JIT compile the search path before anything is timed (C2 threads starve under
+      // load).
+      JVectorIndex warm = index.withSimd(simd).withSearchBeam(40);
+      for (int rep = 0; rep < 3; rep++) {
+        for (float[] query : queries) {
+          warm.search(query, 10);
+        }
+      }
+    }
+    // Kernels alternate within each round and each row is the median of the rounds, so that a
+    // burst of load from other tenants hits one round of one kernel, not a whole curve.
+    int rounds = Integer.getInteger("ann.rounds", 3);
     for (int ef : efs) {
-      JVectorIndex searcher = index.withSearchBeam(ef);
-      for (int i = 0; i < Math.min(q, 200); i++) {
-        searcher.search(queries[i], 10);
+      List<JVectorIndex> searchers =
+          kernels.stream().map(k -> index.withSimd(k).withSearchBeam(ef)).toList();
+      double[][] cpu = new double[searchers.size()][rounds];
+      double[][] wall = new double[searchers.size()][rounds];
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < searchers.size(); k++) {
+          double[] t = timePass(searchers.get(k), queries);
+          cpu[k][r] = t[0];
+          wall[k][r] = t[1];
+        }
       }
-      int found = 0;
-      long s0 = System.nanoTime();
-      long c0 = CPU.getCurrentThreadCpuTime();
-      int[][] got = new int[q][];
-      for (int i = 0; i < q; i++) {
-        got[i] = searcher.search(queries[i], 10).items();
+      for (int k = 0; k < searchers.size(); k++) {
+        log.println(row(searchers.get(k), queries, truth, cached, threads, cpu[k], wall[k]));
       }
-      double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
-      double secs = (System.nanoTime() - s0) / 1e9;
-      for (int i = 0; i < q; i++) {
-        found += overlap(truth[i], got[i]);
-      }
-      log.printf(
-          Locale.ROOT,
-          "{\"lib\":\"jvector\",\"params\":\"M=%d,efConstruction=%d,alpha=%.2f,"
-              + "overflow=%.2f,avgDegree=%.1f\",\"ef\":%d,"
-              + "\"build_seconds\":%.2f,\"build_threads\":%d,\"qps\":%.1f,"
-              + "\"qps_cpu\":%.1f,\"recall\":%.4f}%n",
-          params.maxDegree(),
-          params.beamWidth(),
-          params.alpha(),
-          params.neighbourOverflow(),
-          index.averageDegree(),
-          ef,
-          build,
-          threads,
-          q / secs,
-          q / cpu,
-          found / (10.0 * q));
     }
     Runtime rt = Runtime.getRuntime();
     log.printf(
@@ -159,6 +180,119 @@ public final class AnnBench {
         peakRssKb() / 1024,
         rt.maxMemory() >> 20,
         (rt.totalMemory() - rt.freeMemory()) >> 20);
+  }
+
+  /** A graph built now or read from a file an earlier run saved, with its build time. */
+  private record CachedGraph(
+      JVectorIndex index, boolean reused, double buildSeconds, int threads) {}
+
+  /**
+   * The jvector graph for these vectors and parameters: read from {@code out/graphs} when an
+   * earlier run saved it (its file name holds data and build parameters), otherwise built and saved
+   * there.
+   */
+  private static CachedGraph graph(Path out, String dataKey, float[][] base, JVectorIndex.Params p)
+      throws IOException {
+    String name =
+        String.format(
+            Locale.ROOT,
+            "jvector-%s-M%d-b%d-a%.2f-o%.2f",
+            dataKey,
+            p.maxDegree(),
+            p.beamWidth(),
+            p.alpha(),
+            p.neighbourOverflow());
+    Path file = out.resolve("graphs").resolve(name + ".graph");
+    Path meta = out.resolve("graphs").resolve(name + ".build");
+    if (Files.isReadable(file) && Files.isReadable(meta)) {
+      phase("jvector graph: re-using %s", file);
+      String[] built = Files.readString(meta).trim().split(" ");
+      return new CachedGraph(
+          JVectorIndex.load(file, base, p),
+          true,
+          Double.parseDouble(built[0]),
+          Integer.parseInt(built[1]));
+    }
+    phase(
+        "jvector build (M = %d, beam %d, alpha %.2f) on %d threads",
+        p.maxDegree(), p.beamWidth(), p.alpha(), p.buildThreads());
+    long b0 = System.nanoTime();
+    JVectorIndex index;
+    try (Progress bar = Progress.bar("jvector build", base.length, "vectors")) {
+      index = JVectorIndex.build(base, p, bar);
+    }
+    double seconds = (System.nanoTime() - b0) / 1e9;
+    phase("jvector build done in %.1f s; saving %s", seconds, file);
+    index.save(file);
+    Files.writeString(meta, String.format(Locale.ROOT, "%.2f %d%n", seconds, p.buildThreads()));
+    return new CachedGraph(index, false, seconds, p.buildThreads());
+  }
+
+  /** One timed pass over all queries (after 200 untimed): {CPU seconds, wall seconds}. */
+  private static double[] timePass(JVectorIndex searcher, float[][] queries) {
+    for (int i = 0; i < Math.min(queries.length, 200); i++) {
+      searcher.search(queries[i], 10);
+    }
+    long s0 = System.nanoTime();
+    long c0 = CPU.getCurrentThreadCpuTime();
+    for (float[] query : queries) {
+      searcher.search(query, 10);
+    }
+    return new double[] {
+      (CPU.getCurrentThreadCpuTime() - c0) / 1e9, (System.nanoTime() - s0) / 1e9
+    };
+  }
+
+  private static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * One JSON row for one beam and kernel: recall@10 and the vectors scored per query (an untimed
+   * pass), and single-thread queries/s per CPU and wall second, the median of the timed rounds.
+   */
+  private static String row(
+      JVectorIndex searcher,
+      float[][] queries,
+      int[][] truth,
+      CachedGraph g,
+      int threads,
+      double[] cpu,
+      double[] wall) {
+    int q = queries.length;
+    int found = 0;
+    long scored = 0;
+    for (int i = 0; i < q; i++) {
+      found += overlap(truth[i], searcher.search(queries[i], 10).items());
+      scored += searcher.lastSearchScored();
+    }
+    JVectorIndex.Params p = searcher.params();
+    return String.format(
+        Locale.ROOT,
+        "{\"lib\":\"%s\",\"params\":\"M=%d,efConstruction=%d,alpha=%.2f,"
+            + "overflow=%.2f,avgDegree=%.1f,dot=%s,graph=%s\",\"ef\":%d,"
+            + "\"build_seconds\":%.2f,\"build_threads\":%d,\"qps\":%.1f,"
+            + "\"qps_cpu\":%.1f,\"recall\":%.4f,\"scored_per_query\":%.1f,"
+            + "\"rounds\":%d,\"search_threads\":1,\"cpus\":%d}",
+        searcher.simd() ? "jvector" : "jvector-scalar",
+        p.maxDegree(),
+        p.beamWidth(),
+        p.alpha(),
+        p.neighbourOverflow(),
+        searcher.averageDegree(),
+        searcher.simd() ? "simd-" + JVectorIndex.simdProvider() : "scalar",
+        g.reused() ? "saved" : "built",
+        p.searchBeam(),
+        g.buildSeconds(),
+        g.threads(),
+        q / median(wall),
+        q / median(cpu),
+        found / (10.0 * q),
+        scored / (double) q,
+        cpu.length,
+        threads);
   }
 
   /** Peak resident set size of this process (VmHWM, kB), -1 where /proc is not there. */
@@ -254,6 +388,22 @@ public final class AnnBench {
         ch.write(buf);
       }
     }
+  }
+
+  /** The first 10 ids of each of {@code rows} rows of a file {@link #writeInts} wrote. */
+  static int[][] readInts(Path file, int rows) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    if (buf.remaining() != rows * 10 * Integer.BYTES) {
+      throw new IOException(
+          file + " holds " + buf.remaining() + " bytes, not " + rows + " x 10 ids");
+    }
+    int[][] out = new int[rows][10];
+    for (int[] r : out) {
+      for (int k = 0; k < 10; k++) {
+        r[k] = buf.getInt();
+      }
+    }
+    return out;
   }
 
   static void writeInts(Path file, int[][] rows) throws IOException {
