@@ -62,11 +62,16 @@ if graphs:
           f"time is that run's).\n")
 print("| library | ef | recall@10 | q/s cpu | q/s wall | scored/q | build s wall (threads) |")
 print("|---|---|---|---|---|---|---|")
+borrowed = sorted({r["from"] for r in rows if "from" in r})
 for r in rows:
     if r["lib"] != "exact-java":
         scored = f"{r['scored_per_query']:.0f}" if "scored_per_query" in r else ""
-        print(f"| {r['lib']} | {r['ef']} | {r['recall']:.4f} | {r['qps_cpu']:.0f} | {r['qps']:.0f} | "
+        mark = " *" if "from" in r else ""
+        print(f"| {r['lib']}{mark} | {r['ef']} | {r['recall']:.4f} | {r['qps_cpu']:.0f} | {r['qps']:.0f} | "
               f"{scored} | {r['build_seconds']} ({r['build_threads']}) |")
+if borrowed:
+    print(f"\n\\* Not measured in this run: rows from `{', '.join(borrowed)}`, an earlier run on the "
+          "same seeded vectors, queries and ground truth (see the notes).")
 if memory:
     print("\nPeak resident set (VmHWM / ru_maxrss): " + ", ".join(
         f"{m['side']} {m['peak_rss_mb']} MB" + (f" (heap -Xmx {m['xmx_mb']} MB)" if "xmx_mb" in m else "")

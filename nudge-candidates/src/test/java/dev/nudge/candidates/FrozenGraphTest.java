@@ -52,6 +52,14 @@ class FrozenGraphTest {
   }
 
   @Test
+  void searchesUsePanamaWhenTheVectorApiIsThere() {
+    // The tests run with --add-modules jdk.incubator.vector (the POM's JVM flags), under which
+    // jvector itself may pick its native library; the beam must still score through Panama.
+    assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
+    assertThat(JVectorIndex.simdProvider()).isEqualTo("panama");
+  }
+
+  @Test
   void simdAndScalarAgreeOnOddDimensions() {
     // d = 13: the SIMD kernel's tail after its full lanes, the scalar loop's after its four.
     float[][] v = lowRank(23, 800, 13);
