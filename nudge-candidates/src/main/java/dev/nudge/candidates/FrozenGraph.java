@@ -388,10 +388,10 @@ final class FrozenGraph {
 
   /**
    * jvector's Panama (Vector API) provider where jvector's own choice is its native library, else
-   * jvector's choice. Why not the native one: on JDK 22+ with native access jvector picks it, and
-   * for 64 floats its per-call downcall costs more than the arithmetic (measured: 100k x 64, ef 20,
-   * slower than the scalar loop), and it scores an off-heap copy of the vectors that the beam's
-   * cache-line touches do not reach. Panama wraps the heap array itself.
+   * jvector's choice. Why not the native one (jvector picks it on JDK 22+ with native access): each
+   * 64-float dot product becomes a downcall, it scores an off-heap copy of the vectors (another 256
+   * MB at 1M x 64) that the beam's cache-line touches do not reach, and it measured slower (100k x
+   * 64, ef 20, load ~9: 5.7k q/s against Panama's 8.8k). Panama wraps the heap array itself.
    */
   private static VectorizationProvider simdProvider() {
     VectorizationProvider chosen = VectorizationProvider.getInstance();
