@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ public final class JdbcEventLog implements EventLog {
   private static final TypeReference<Map<String, Double>> OBJECTIVES = new TypeReference<>() {};
 
   private final SqlDialect dialect;
+  private final LogObserver observer;
   private final Connection writeConnection;
   private final Connection readConnection;
 
@@ -60,8 +62,10 @@ public final class JdbcEventLog implements EventLog {
 
   private record Queued(LogWrite write, CompletableFuture<Void> done) {}
 
-  private JdbcEventLog(SqlDialect dialect, Connection write, Connection read) {
+  private JdbcEventLog(
+      SqlDialect dialect, LogObserver observer, Connection write, Connection read) {
     this.dialect = dialect;
+    this.observer = observer;
     this.writeConnection = write;
     this.readConnection = read;
     this.writer = Thread.ofPlatform().name("nudge-log-writer").daemon().unstarted(this::writeLoop);
@@ -74,6 +78,15 @@ public final class JdbcEventLog implements EventLog {
    * @throws UncheckedIOException when the database cannot be reached or set up
    */
   public static JdbcEventLog open(String jdbcUrl) {
+    return open(jdbcUrl, LogObserver.NONE);
+  }
+
+  /**
+   * Opens the log like {@link #open(String)}, reporting its commits and checkpoints to {@code
+   * observer}.
+   */
+  public static JdbcEventLog open(String jdbcUrl, LogObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
     if (dialect == SqlDialect.SQLITE) {
       ensureNativeDirectory();
@@ -90,9 +103,9 @@ public final class JdbcEventLog implements EventLog {
       write.setAutoCommit(false);
       Connection read = DriverManager.getConnection(jdbcUrl);
       dialect.configure(read);
-      JdbcEventLog log = new JdbcEventLog(dialect, write, read);
+      JdbcEventLog log = new JdbcEventLog(dialect, observer, write, read);
       if (dialect == SqlDialect.SQLITE) {
-        log.checkpointer = WalCheckpointer.start(jdbcUrl);
+        log.checkpointer = WalCheckpointer.start(jdbcUrl, observer);
       }
       log.writer.start();
       return log;
@@ -179,6 +192,7 @@ public final class JdbcEventLog implements EventLog {
   }
 
   private void commitOnce(List<Queued> batch) throws SQLException {
+    long start = System.nanoTime();
     try {
       Statements st = new Statements();
       for (Queued q : batch) {
@@ -186,6 +200,7 @@ public final class JdbcEventLog implements EventLog {
       }
       st.execute();
       writeConnection.commit();
+      observer.committed(batch.size(), System.nanoTime() - start);
     } catch (SQLException | RuntimeException e) {
       try {
         writeConnection.rollback();
