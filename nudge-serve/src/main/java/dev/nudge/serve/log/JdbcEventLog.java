@@ -557,13 +557,34 @@ public final class JdbcEventLog implements EventLog {
 
   @Override
   public void exportJsonl(Writer out) throws IOException {
+    // Three ordered scans merged by decision, not two queries per decision: a log of a million
+    // decisions is read in three passes.
     synchronized (readConnection) {
-      try (Statement s = readConnection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT * FROM decisions ORDER BY seq")) {
-        while (rs.next()) {
-          DecisionRecord d = readDecision(rs);
-          List<RewardRecord> rewards = rewardsLocked(d.eventId());
-          out.write(JsonlExport.line(d, rewards, learnedLocked(d.eventId())));
+      try (Statement ds = readConnection.createStatement();
+          Statement rs = readConnection.createStatement();
+          Statement ls = readConnection.createStatement();
+          ResultSet decisions = ds.executeQuery("SELECT * FROM decisions ORDER BY seq");
+          ResultSet rewards = rs.executeQuery(BY_DECISION.formatted("rewards"));
+          ResultSet learned = ls.executeQuery(BY_DECISION.formatted("learned"))) {
+        boolean moreRewards = rewards.next();
+        boolean moreLearned = learned.next();
+        while (decisions.next()) {
+          DecisionRecord d = readDecision(decisions);
+          List<RewardRecord> its = new ArrayList<>();
+          while (moreRewards && rewards.getLong("decision_seq") <= d.seq()) {
+            if (rewards.getLong("decision_seq") == d.seq()) {
+              its.add(readReward(rewards));
+            }
+            moreRewards = rewards.next();
+          }
+          LearnRecord step = null;
+          while (moreLearned && learned.getLong("decision_seq") <= d.seq()) {
+            if (step == null && learned.getLong("decision_seq") == d.seq()) {
+              step = readLearned(learned);
+            }
+            moreLearned = learned.next();
+          }
+          out.write(JsonlExport.line(d, its, Optional.ofNullable(step)));
           out.write('\n');
         }
       } catch (SQLException e) {
@@ -572,37 +593,18 @@ public final class JdbcEventLog implements EventLog {
     }
   }
 
-  private List<RewardRecord> rewardsLocked(String eventId) throws SQLException {
-    try (PreparedStatement ps =
-        readConnection.prepareStatement("SELECT * FROM rewards WHERE event_id = ? ORDER BY seq")) {
-      ps.setString(1, eventId);
-      List<RewardRecord> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readReward(rs));
-        }
-      }
-      return out;
-    }
-  }
+  /** A table's rows with their decision's sequence number, in decision order, then their own. */
+  private static final String BY_DECISION =
+      "SELECT t.*, d.seq AS decision_seq FROM %s t JOIN decisions d ON d.event_id = t.event_id"
+          + " ORDER BY d.seq, t.seq";
 
-  private Optional<LearnRecord> learnedLocked(String eventId) throws SQLException {
-    try (PreparedStatement ps =
-        readConnection.prepareStatement("SELECT * FROM learned WHERE event_id = ?")) {
-      ps.setString(1, eventId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new LearnRecord(
-                rs.getLong("seq"),
-                eventId,
-                rs.getDouble("reward"),
-                rs.getString("kind"),
-                instant(rs.getLong("learned_at"))));
-      }
-    }
+  private static LearnRecord readLearned(ResultSet rs) throws SQLException {
+    return new LearnRecord(
+        rs.getLong("seq"),
+        rs.getString("event_id"),
+        rs.getDouble("reward"),
+        rs.getString("kind"),
+        instant(rs.getLong("learned_at")));
   }
 
   @Override
