@@ -26,7 +26,7 @@ reward_sweep="${REWARD_SWEEP:-4 16}"
 # Paced decide points, CONNECTIONS:THINK_MS: each connection waits a random think time (mean
 # THINK_MS) after each answer, so the offered rate is about CONNECTIONS / (THINK_MS + latency):
 # the latency at a given throughput (the target's question) rather than at saturation.
-paced="${PACED:-32:5 40:5}"
+paced="${PACED:-34:5 40:5}"
 threads="${THREADS:-2}"
 java_opts="${NUDGE_JAVA_OPTS:--Xmx2g}" # the launcher adds its serve collector unless one is named
 date="$(date -u +%Y-%m-%d)"
