@@ -33,6 +33,16 @@ def best(points):
     return f"met at -c{b['connections']}: {b['rps']:.0f}/s, p99 {b['p99_ms']:.2f} ms"
 
 
+def learning_note(r):
+    nl = r.get("decide_neural_learning")
+    if not nl:
+        return ""
+    meets = "meets" if nl["rps"] >= TARGET_RPS and nl["p99_ms"] <= TARGET_P99 else "does not meet"
+    return (f"; with rewards learned during the point ({nl['learned_steps_during']} steps, "
+            f"{nl['rewards_beside']['rps']:.0f} rewards/s at p99 {nl['rewards_beside']['p99_ms']:.2f} ms), "
+            f"S-N-GALM-UCB {meets} it: {nl['rps']:.0f}/s, p99 {nl['p99_ms']:.2f} ms")
+
+
 def main(src, dst):
     r = json.load(open(src))
     m, w = r["machine"], r["wrk"]
@@ -46,6 +56,9 @@ def main(src, dst):
                         ("decide_neural_paced", neural),
                         ("decide_g1", "POST /v1/decide, 100 candidates, ε-greedy, on G1 (reference)")]:
         rows += [row(label, x) for x in r[name]]
+    nl = r.get("decide_neural_learning")
+    if nl:
+        rows.append(row(neural + f" while {nl['rewards_beside']['rps']:.0f} rewards/s are learned", nl))
     rs = r["reward_setup"]
     best_reward = max(r["reward"], key=lambda p: p["rps"])
     ratios = ", ".join(
@@ -70,7 +83,7 @@ reward is committed before it is answered. Reference server: `{r['g1_jvm_flags']
   at saturation): ε-greedy {best(r['decide'])}; S-N-GALM-UCB {best(r['decide_neural'])}.
 - The same target at a paced rate (`PACED` = {r['paced']}, connections:mean think time; the
   latency at that throughput): ε-greedy {best(r['decide_paced'])}; S-N-GALM-UCB
-  {best(r['decide_neural_paced'])}. wrk has no fixed-rate mode (wrk2's `-R`); a think time per
+  {best(r['decide_neural_paced'])}{learning_note(r)}. wrk has no fixed-rate mode (wrk2's `-R`); a think time per
   connection is the closest it offers, and a stalled connection sends nothing while it waits, so
   these p99s can understate what a fixed-rate client would see (coordinated omission).
 - p50, p90 and p99 are wrk's (from the request's first byte to the answer's last, over the loopback

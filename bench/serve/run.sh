@@ -178,9 +178,31 @@ with open(path, "w") as f:
         f.write(f"user\tu{u}\t{unit()}\n")
 PY
 start_server neural --model "$work/model.tsv" --policy "s-n-galm-ucb(d1=$dim)"
-taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm >/dev/null
+taskset -c "$cores" wrk -t"$threads" -c16 -d"$warmup" -s bench/serve/decide.lua "$url" -- warm \
+  | grep '^RESULT' | sed 's/^RESULT //' >"$work/neural-warm.json"
 for c in $sweep; do bench "neural-c$c" "$c" decide.lua "" "main$c"; done
 paced_bench neural
+# The first paced point again while rewards arrive (earliest aggregation, the default: each first
+# reward is learned at once), so the learner publishes new copies of the policy during the point
+# and the per-copy memory of item terms is rebuilt after each: the production case, where the
+# points above learn nothing.
+learned_before=$(curl -s "$url/v1/models" | python3 -c "import json,sys; print(json.load(sys.stdin)['learnedSteps'])")
+neural_warm=$(python3 -c "import json; print(json.load(open('$work/neural-warm.json'))['requests'] // $threads)")
+first_paced=${paced%% *}
+taskset -c "$cores" wrk -t1 -c"${LEARN_CONNECTIONS:-4}" -d"$dur" --timeout 5s -s bench/serve/reward.lua "$url" \
+  -- warm $(( neural_warm * 6 / 10 )) "${LEARN_THINK:-4}" | grep '^RESULT' | sed 's/^RESULT //' >"$work/learning-rewards.json" &
+rewards_pid=$!
+bench "neural-learning" "${first_paced%%:*}" decide.lua "" "learn" "${first_paced#*:}"
+wait $rewards_pid
+learned_after=$(curl -s "$url/v1/models" | python3 -c "import json,sys; print(json.load(sys.stdin)['learnedSteps'])")
+python3 - "$work/neural-learning.json" "${first_paced#*:}" "$work/learning-rewards.json" "$learned_before" "$learned_after" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["think_ms"] = float(sys.argv[2])
+r["rewards_beside"] = json.load(open(sys.argv[3]))
+r["learned_steps_during"] = int(sys.argv[5]) - int(sys.argv[4])
+json.dump(r, open(sys.argv[1], "w"))
+PY
 neural=$(curl -s "$url/v1/models")
 stop_server
 
@@ -214,7 +236,8 @@ cat >"$out.json" <<JSON
  "reward":[$(first=1; for c in $reward_sweep; do [[ $first == 1 ]] || printf ','; first=0; cat "$work/reward-c$c.json"; done)],
  "reward_setup":{"events_per_thread":$reward_n,"decisions_after":$decisions_after_warm,"log_reads":${reward_log_reads%.*},"index_entries":${reward_index%.*}},
  "paced":"$paced","decide_paced":$(paced_json decide),
- "decide_neural":$(sweep_json neural),"decide_neural_paced":$(paced_json neural),"decide_g1":$(sweep_json g1),
+ "decide_neural":$(sweep_json neural),"decide_neural_paced":$(paced_json neural),
+ "decide_neural_learning":$(cat "$work/neural-learning.json"),"decide_g1":$(sweep_json g1),
  "gc":{"events":$(gc_json "$work/events-gc.log"),"neural":$(gc_json "$work/neural-gc.log"),"g1":$(gc_json "$work/g1-gc.log")},
  "models":$learned,"neural_models":$neural,"neural_dim":$dim}
 JSON

@@ -386,14 +386,27 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public AdditiveUcbPolicy copy() {
-    AdditiveUcbPolicy copy =
-        new AdditiveUcbPolicy(d1, d2, beta, gamma, form, step, learningRate, intercept);
-    System.arraycopy(thetaX, 0, copy.thetaX, 0, px);
-    System.arraycopy(thetaZ, 0, copy.thetaZ, 0, pz);
-    copy.ax.load(ax.matrix(), ax.inverse(), ax.updates());
-    copy.az.load(az.matrix(), az.inverse(), az.updates());
-    copy.refreshScoring();
-    return copy;
+    return new AdditiveUcbPolicy(this);
+  }
+
+  /** A copy of every array; the scoring copies equal what refreshing them would give. */
+  private AdditiveUcbPolicy(AdditiveUcbPolicy o) {
+    this.d1 = o.d1;
+    this.d2 = o.d2;
+    this.intercept = o.intercept;
+    this.px = o.px;
+    this.pz = o.pz;
+    this.beta = o.beta;
+    this.gamma = o.gamma;
+    this.form = o.form;
+    this.step = o.step;
+    this.learningRate = o.learningRate;
+    this.thetaX = o.thetaX.clone();
+    this.thetaZ = o.thetaZ.clone();
+    this.ax = o.ax.copy();
+    this.az = o.az.copy();
+    this.thetaXScoring = o.thetaXScoring.clone();
+    this.axInverseScoring = o.axInverseScoring.clone();
   }
 
   @Override
