@@ -60,7 +60,24 @@ public final class JdbcEventLog implements EventLog {
   private volatile boolean closing;
   private WalCheckpointer checkpointer; // SQLite only; set once in open()
 
-  private record Queued(LogWrite write, CompletableFuture<Void> done) {}
+  /**
+   * A queued write; a decision's JSON columns come rendered already, by the thread that submitted
+   * it: the writer is one thread for every request, and rendering vectors as text was the largest
+   * share of its work under load, which every waiting request then waited for.
+   */
+  private record Queued(LogWrite write, DecisionText text, CompletableFuture<Void> done) {}
+
+  private record DecisionText(
+      String features, String candidates, String slate, String arm, String userEmbedding) {
+    static DecisionText of(DecisionRecord d) {
+      return new DecisionText(
+          JsonText.numbers(d.features()),
+          JsonText.strings(d.candidates()),
+          JsonText.slate(d.slate()),
+          JsonText.arm(d.rewardArm()),
+          d.userEmbedding().length == 0 ? null : JsonText.floats(d.userEmbedding()));
+    }
+  }
 
   private JdbcEventLog(
       SqlDialect dialect, LogObserver observer, Connection write, Connection read) {
@@ -143,7 +160,14 @@ public final class JdbcEventLog implements EventLog {
       done.completeExceptionally(new IllegalStateException("the event log is closed"));
       return done;
     }
-    queue.add(new Queued(write, done));
+    DecisionText text;
+    try {
+      text = write instanceof LogWrite.Decision(DecisionRecord d) ? DecisionText.of(d) : null;
+    } catch (RuntimeException e) { // reported like the database's own errors: through the future
+      done.completeExceptionally(e);
+      return done;
+    }
+    queue.add(new Queued(write, text, done));
     return done;
   }
 
@@ -196,7 +220,7 @@ public final class JdbcEventLog implements EventLog {
     try {
       Statements st = new Statements();
       for (Queued q : batch) {
-        apply(st, q.write);
+        apply(st, q.write, q.text);
       }
       st.execute();
       writeConnection.commit();
@@ -267,7 +291,7 @@ public final class JdbcEventLog implements EventLog {
           + " ON CONFLICT (learn_seq) DO UPDATE SET policy = excluded.policy,"
           + " taken_at = excluded.taken_at, state = excluded.state";
 
-  private void apply(Statements st, LogWrite write) throws SQLException {
+  private void apply(Statements st, LogWrite write, DecisionText text) throws SQLException {
     switch (write) {
       case LogWrite.Decision(DecisionRecord d) -> {
         PreparedStatement ps = st.get(INSERT_DECISION);
@@ -277,10 +301,10 @@ public final class JdbcEventLog implements EventLog {
         ps.setString(4, d.userId());
         ps.setInt(5, d.userKey());
         ps.setString(6, d.contextJson());
-        ps.setString(7, JsonText.numbers(d.features()));
-        ps.setString(8, JsonText.strings(d.candidates()));
-        ps.setString(9, JsonText.slate(d.slate()));
-        ps.setString(10, JsonText.arm(d.rewardArm()));
+        ps.setString(7, text.features());
+        ps.setString(8, text.candidates());
+        ps.setString(9, text.slate());
+        ps.setString(10, text.arm());
         ps.setString(11, d.policy());
         ps.setString(12, d.modelVersion());
         ps.setString(13, d.mode());
@@ -290,10 +314,10 @@ public final class JdbcEventLog implements EventLog {
           ps.setLong(14, micros(d.activatedAt()));
         }
         ps.setString(15, d.response());
-        if (d.userEmbedding().length == 0) {
+        if (text.userEmbedding() == null) {
           ps.setNull(16, Types.VARCHAR);
         } else {
-          ps.setString(16, JsonText.floats(d.userEmbedding()));
+          ps.setString(16, text.userEmbedding());
         }
         ps.addBatch();
       }
@@ -614,7 +638,7 @@ public final class JdbcEventLog implements EventLog {
     }
     closing = true;
     CompletableFuture<Void> stopped = new CompletableFuture<>();
-    queue.add(new Queued(null, stopped));
+    queue.add(new Queued(null, null, stopped));
     stopped.join();
     if (checkpointer != null) {
       checkpointer.close();
