@@ -11,7 +11,8 @@
 #   decide-g1: the decide sweep again on a third server under G1 (the JVM default), as the
 #     reference for the launcher's concurrent collector
 # decide-paced: decide at a paced rate (PACED) on both servers: latency at ~5-6k/s, not saturation.
-# About 5.5 minutes with the defaults. Writes bench/results/serve-<date>.md and .json.
+# decide-learning: the first paced point on the S-N-GALM-UCB server while rewards are learned.
+# About 6 minutes with the defaults. Writes bench/results/serve-<date>.md and .json.
 # Needs: apt-get install -y wrk
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
