@@ -5,7 +5,8 @@
 #   bench/two-tower/run.sh [epochs (default 10)] [synthetic interactions, Java (default 1000000)]
 #                          [synthetic interactions, PyTorch (default 300000)]
 # PARTS (default "synthetic loo recbole cold") picks the parts to run. The RecBole part trains the
-# two-tower from bench/two-tower/recbole.yaml (the settings chosen on validation).
+# two-tower from bench/two-tower/recbole.yaml (the settings chosen on validation); the "seeds" part
+# (not in the default) trains BPR-MF and that two-tower on SEEDS (default 3) RecBole splits.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -42,6 +43,10 @@ py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes 
   fi
   if has recbole; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java recbole "$data" 300 bench/two-tower/recbole.yaml
+  fi
+  if has seeds; then
+    # BPR-MF and the chosen two-tower on SEEDS RecBole splits (default 3): mean and sd per model.
+    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole-seeds "$data" "${SEEDS:-3}" bench/two-tower/recbole.yaml
   fi
   if has cold; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java cold "$data" 5
