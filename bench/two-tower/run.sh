@@ -33,6 +33,15 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=
 py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes first on PATH
 {
   echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"${TAG:+TAG=$TAG }PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
+  if has seeds; then
+    # BPR-MF and the chosen two-tower on SEEDS RecBole splits (default 3): mean and sd per model.
+    # The recbole part trains both on the first split. One JVM of one PyTorch thread, run beside
+    # the other parts (the machine has 2 cores); its lines join the output at the end.
+    first=0; has recbole && first=1
+    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole-seeds "$data" "$first" \
+      "$((${SEEDS:-3} - first))" bench/two-tower/recbole.yaml > "$raw.seeds" &
+    seeds_pid=$!
+  fi
   if has synthetic; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java synthetic "$n" 1024
     $py bench/two-tower/torch_twotower.py synthetic "$tn" 1024
@@ -44,15 +53,15 @@ py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes 
   if has recbole; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java recbole "$data" 300 bench/two-tower/recbole.yaml
   fi
-  if has seeds; then
-    # BPR-MF and the chosen two-tower on SEEDS RecBole splits (default 3): mean and sd per model.
-    "${java[@]}" bench/two-tower/TwoTowerBench.java recbole-seeds "$data" "${SEEDS:-3}" bench/two-tower/recbole.yaml
-  fi
   if has cold; then
     "${java[@]}" bench/two-tower/TwoTowerBench.java cold "$data" 5
+  fi
+  if has seeds; then
+    wait "$seeds_pid"
+    cat "$raw.seeds"
   fi
   echo "{\"load_after\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
 } 2> >(grep -v -E '^WARNING|SLF4J' >&2) | grep '^{' | tee "$raw"
 $py bench/two-tower/report.py "$raw" "$out"
-rm -f "$raw"
+rm -f "$raw" "$raw.seeds"
 echo "wrote $out.json and $out.md" >&2
