@@ -32,7 +32,7 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=
   -DDJL_CACHE_DIR="$cache" -DENGINE_CACHE_DIR="$cache" -Xmx4g -cp "$cp")
 py=/usr/bin/python3  # Debian's, which has python3-torch; pyenv's python3 comes first on PATH
 {
-  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"${TAG:+TAG=$TAG }PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
+  echo "{\"machine\":{\"nproc\":$(nproc),\"cpu\":\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\",\"load_before\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"torch\":\"$($py -c 'import torch;print(torch.__version__)')\",\"date\":\"$(date -u +%FT%TZ)\",\"command\":\"${TAG:+TAG=$TAG }${SEEDS:+SEEDS=$SEEDS }PARTS='$parts' bench/two-tower/run.sh $epochs $n $tn\"}}"
   if has seeds; then
     # BPR-MF and the chosen two-tower on SEEDS RecBole splits (default 3): mean and sd per model.
     # The recbole part trains both on the first split. One JVM of one PyTorch thread, run beside
