@@ -1,5 +1,9 @@
 -- wrk script: POST /v1/decide with 100 candidates and a fresh event id per request.
--- Usage: wrk -s decide.lua URL -- RUNID
+-- Usage: wrk -s decide.lua URL -- RUNID [THINK_MS]
+-- With THINK_MS each connection waits a random think time (exponential, mean THINK_MS) between a
+-- response and its next request, so the offered rate is about connections / (THINK_MS + latency)
+-- instead of as fast as the server answers: latency at a given throughput, not at saturation.
+-- wrk measures latency from the request's first byte, so think time is never counted as latency.
 local threads = {}
 
 function setup(thread)
@@ -10,6 +14,14 @@ end
 function init(args)
   run = args[1] or "r"
   counter = 0
+  local think = tonumber(args[2] or "")
+  if think then
+    math.randomseed(1000 + tid)
+    -- wrk's delay() is whole milliseconds: round stochastically so the mean stays THINK_MS.
+    delay = function()
+      return math.floor(-think * math.log(1 - math.random()) + math.random())
+    end
+  end
   local c = {}
   for i = 1, 100 do
     c[i] = '{"id":"n' .. i .. '"}'

@@ -1,6 +1,8 @@
 -- wrk script: POST /v1/events/{id}/reward for events created by decide.lua with the same RUNID
 -- and thread count; ids cycle over the first N events of each thread.
--- Usage: wrk -s reward.lua URL -- RUNID N
+-- Usage: wrk -s reward.lua URL -- RUNID N [THINK_MS]
+-- With THINK_MS each connection waits a random think time (exponential, mean THINK_MS) between a
+-- response and its next request: a steady stream of rewards beside another load.
 local threads = {}
 
 function setup(thread)
@@ -12,6 +14,13 @@ function init(args)
   run = args[1] or "r"
   n = tonumber(args[2] or "1000")
   counter = 0
+  local think = tonumber(args[3] or "")
+  if think then
+    math.randomseed(2000 + tid)
+    delay = function()
+      return math.floor(-think * math.log(1 - math.random()) + math.random())
+    end
+  end
 end
 
 function request()

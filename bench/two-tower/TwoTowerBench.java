@@ -7,6 +7,8 @@
 //   java -cp <cp> TwoTowerBench.java recbole <data-dir> <max epochs> <config.yaml>
 //   java -cp <cp> TwoTowerBench.java recbole-grid <data-dir> <config.yaml>...   (two-tower only:
 //       the validation curve and test metrics of each config, for choosing on validation)
+//   java -cp <cp> TwoTowerBench.java recbole-seeds <data-dir> <first> <count> <config.yaml>...
+//       (BPR-MF and each two-tower on several RecBole splits: validation and test per split seed)
 //   java -cp <cp> TwoTowerBench.java cold <data-dir> <epochs>
 
 import dev.nudge.core.Progress;
@@ -54,6 +56,8 @@ public class TwoTowerBench {
       case "ml100k" -> ml100k(Path.of(args[1]), Integer.parseInt(args[2]));
       case "recbole" -> recbole(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
       case "recbole-grid" -> recboleGrid(Path.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
+      case "recbole-seeds" -> recboleSeeds(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          java.util.Arrays.copyOfRange(args, 4, args.length));
       case "cold" -> cold(Path.of(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("mode must be synthetic, ml100k, recbole or cold");
     }
@@ -136,11 +140,16 @@ public class TwoTowerBench {
     RankingEvaluator rsTest = new RankingEvaluator(users, items, rsSeen, rs.test());
     RankingEvaluator rsVal = new RankingEvaluator(users, items, rs.train(), rs.validation());
     report("recbole-rs", "popularity", rsTest, PopularityRecommender.fit(rs.train(), items)::score, Double.NaN);
-    report("recbole-rs", "bpr-mf", rsTest, bpr("recbole-rs", rs.train(), users, items, rsVal), Double.NaN);
+    EvaluationConfig full = EvaluationConfig.of(Protocol.FULL, SEED);
+    ItemScorer bpr = bpr("recbole-rs", rs.train(), users, items, rsVal);
+    report("recbole-rs", "bpr-mf", rsTest, bpr, Double.NaN);
+    seedLine(SEED, "bpr-mf", rsVal.evaluate(bpr, full), rsTest.evaluate(bpr, full), Double.NaN);
     TwoTowerConfig config = trainSection(configFile);
     config = config.withTraining(config.training().withEpochs(maxEpochs).withPositiveThreshold(0));
-    twoTower("recbole-rs", "two-tower (" + configFile.getFileName() + ")", d, rs.train(), rsVal, rsTest,
-        config);
+    String name = "two-tower (" + configFile.getFileName() + ")";
+    var r = twoTower("recbole-rs", name, d, rs.train(), rsVal, rsTest, config);
+    ItemScorer tt = r.model()::score;
+    seedLine(SEED, name, rsVal.evaluate(tt, full), rsTest.evaluate(tt, full), r.report().examplesPerSecond());
   }
 
   /** Only the two-tower, once per config file: validation curve and test metrics of each. */
@@ -156,6 +165,47 @@ public class TwoTowerBench {
       config = config.withTraining(config.training().withPositiveThreshold(0));
       twoTower("recbole-grid", "two-tower (" + Path.of(f).getFileName() + ")", d, rs.train(), rsVal, rsTest, config);
     }
+  }
+
+  /**
+   * BPR-MF and each two-tower config on {@code count} RecBole splits (split seeds SEED + first,
+   * SEED + first + 1, ...; training seeds as configured): one line per split and model with
+   * validation and test NDCG@10 / HR@10 of the early-stopped model, so that models are compared by
+   * a mean over splits. The recbole mode writes the same lines for split seed SEED.
+   */
+  static void recboleSeeds(Path dir, int first, int count, String[] configFiles) {
+    Dataset d = DatasetFormats.load(dir, "ml-100k");
+    int users = d.users().size();
+    int items = d.items().size();
+    EvaluationConfig full = EvaluationConfig.of(Protocol.FULL, SEED);
+    for (int k = first; k < first + count; k++) {
+      long splitSeed = SEED + k;
+      Split rs = new UserRandomSplitter(Fractions.DEFAULT, splitSeed).split(d.interactions());
+      RankingEvaluator test = new RankingEvaluator(users, items, concat(rs.train(), rs.validation()), rs.test());
+      RankingEvaluator val = new RankingEvaluator(users, items, rs.train(), rs.validation());
+      ItemScorer bpr = bpr("recbole-seeds " + splitSeed, rs.train(), users, items, val);
+      seedLine(splitSeed, "bpr-mf", val.evaluate(bpr, full), test.evaluate(bpr, full), Double.NaN);
+      for (String f : configFiles) {
+        TwoTowerConfig config = trainSection(Path.of(f));
+        config = config.withTraining(config.training().withPositiveThreshold(0));
+        var r = TwoTowerTrainer.train(d.withInteractions(rs.train()), rs.train(), config,
+            m -> val.evaluate(m::score, full).get("ndcg@10"), Progress.silent());
+        System.err.printf(Locale.ROOT, "recbole-seeds %d %s: epochs %d best %d (%.1f s) val %s%n", splitSeed, f,
+            r.report().epochs(), r.report().bestEpoch(), r.report().trainSeconds(), r.report().validation());
+        ItemScorer tt = r.model()::score;
+        seedLine(splitSeed, "two-tower (" + Path.of(f).getFileName() + ")", val.evaluate(tt, full),
+            test.evaluate(tt, full), r.report().examplesPerSecond());
+      }
+    }
+  }
+
+  static void seedLine(long splitSeed, String model, MetricReport val, MetricReport test, double exs) {
+    System.out.println(String.format(Locale.ROOT,
+        "{\"split\":\"recbole-seeds\",\"split_seed\":%d,\"model\":\"%s\",\"val_ndcg@10\":%.6f,\"val_hr@10\":%.6f,"
+            + "\"test_ndcg@10\":%.6f,\"test_hr@10\":%.6f,\"train_examples_per_second\":%s}",
+        splitSeed, model, val.get("ndcg@10"), val.get("hr@10"), test.get("ndcg@10"), test.get("hr@10"),
+        Double.isNaN(exs) ? "null" : String.format(Locale.ROOT, "%.1f", exs)));
+    System.out.flush();
   }
 
   /** The 'train:' section of a Nudge config file, as `nudge train --config` reads it. */
@@ -267,7 +317,7 @@ public class TwoTowerBench {
         new TrainingConfig(null, null, null, lr, batch, epochs, 3, null, threshold, SEED, 1));
   }
 
-  static void twoTower(
+  static TwoTowerTrainer.Result twoTower(
       String protocol,
       String name,
       Dataset d,
@@ -286,6 +336,7 @@ public class TwoTowerBench {
     System.err.printf(Locale.ROOT, "%s %s: epochs %d best %d (%.1f s) val %s%n", protocol, name,
         r.report().epochs(), r.report().bestEpoch(), r.report().trainSeconds(), r.report().validation());
     report(protocol, name, test, r.model()::score, r.report().examplesPerSecond());
+    return r;
   }
 
   static void report(String protocol, String name, RankingEvaluator e, ItemScorer s, double exs) {

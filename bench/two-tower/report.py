@@ -43,4 +43,23 @@ for split, title in [("loo", "ML-100K, per-user temporal leave-one-out on positi
     if split == "recbole-rs":
         md.append("| RecBole BPR (published) | full | | 0.2770 | 0.7610 | | | | |")
     md.append("")
+seeds = [r for r in rows if r["split"] == "recbole-seeds"]
+if seeds:
+    import statistics
+    md += ["## ML-100K, RecBole protocol over several split seeds (early stopping on validation NDCG@10)", "",
+           "| model | split seed | val NDCG@10 | val HR@10 | test NDCG@10 | test HR@10 |",
+           "|---|---:|---:|---:|---:|---:|"]
+    for r in seeds:
+        md.append(f"| {r['model']} | {r['split_seed']} | {r['val_ndcg@10']:.4f} | {r['val_hr@10']:.4f} | "
+                  f"{r['test_ndcg@10']:.4f} | {r['test_hr@10']:.4f} |")
+    md += ["", "Mean ± sample standard deviation over the split seeds:", "",
+           "| model | splits | val NDCG@10 | test NDCG@10 | test HR@10 |", "|---|---:|---:|---:|---:|"]
+    def ms(v):
+        return f"{statistics.mean(v):.4f} ± {statistics.stdev(v):.4f}" if len(v) > 1 else f"{v[0]:.4f}"
+    for model in dict.fromkeys(r["model"] for r in seeds):
+        rs = [r for r in seeds if r["model"] == model]
+        md.append(f"| {model} | {len(rs)} | {ms([r['val_ndcg@10'] for r in rs])} | "
+                  f"{ms([r['test_ndcg@10'] for r in rs])} | {ms([r['test_hr@10'] for r in rs])} |")
+    md.append("| RecBole BPR (published) | | | 0.2770 | 0.7610 |")
+    md.append("")
 open(out + ".md", "w").write("\n".join(md) + "\n")

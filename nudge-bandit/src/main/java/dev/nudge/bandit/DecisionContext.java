@@ -1,9 +1,7 @@
 package dev.nudge.bandit;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -62,11 +60,34 @@ public record DecisionContext(
         throw new IllegalArgumentException("features[" + i + "] is " + features[i]);
       }
     }
-    Set<String> seen = new HashSet<>();
-    for (Arm arm : candidates) {
-      if (!seen.add(arm.id())) {
-        throw new IllegalArgumentException("candidate id '" + arm.id() + "' appears twice");
+    String repeated = firstRepeatedId(candidates);
+    if (repeated != null) {
+      throw new IllegalArgumentException("candidate id '" + repeated + "' appears twice");
+    }
+  }
+
+  /**
+   * The first id that appears a second time, or null. An open-addressing table of candidate
+   * indices: one int array per decision instead of a hash set's node per candidate, since every
+   * served decision pays for this check.
+   */
+  static String firstRepeatedId(List<Arm> candidates) {
+    int n = candidates.size();
+    int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1; // table >= 2n, a power of 2
+    int[] slots = new int[mask + 1]; // candidate index + 1; 0 is empty
+    for (int i = 0; i < n; i++) {
+      String id = candidates.get(i).id();
+      int h = id.hashCode();
+      for (int s = (h ^ (h >>> 16)) & mask; ; s = (s + 1) & mask) {
+        if (slots[s] == 0) {
+          slots[s] = i + 1;
+          break;
+        }
+        if (candidates.get(slots[s] - 1).id().equals(id)) {
+          return id;
+        }
       }
     }
+    return null;
   }
 }

@@ -1,9 +1,14 @@
 package dev.nudge.bandit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nudge.core.Seeds;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /** What the API rejects before any policy sees it, and what the policies reject themselves. */
@@ -44,6 +49,41 @@ class BadInputTest {
                 new DecisionContext(
                     "e", 0, new float[] {Float.NaN}, null, List.of(A), 1, 1, Seeds.random(1)))
         .hasMessageContaining("userEmbedding[0]");
+  }
+
+  @Test
+  void repeatedIdsAreFoundAmongCollidingHashes() {
+    // "Aa" and "BB" share a hash code, so every id below lands on one probe chain.
+    List<String> colliding = List.of("AaAa", "AaBB", "BBAa", "BBBB", "AaAaAa", "BBBBBB");
+    List<Arm> distinct = new ArrayList<>();
+    for (String id : colliding) {
+      distinct.add(Arm.of(id, distinct.size()));
+    }
+    assertThat(DecisionContext.firstRepeatedId(distinct)).isNull();
+    List<Arm> repeated = new ArrayList<>(distinct);
+    repeated.add(Arm.of("BBAa", 99));
+    assertThat(DecisionContext.firstRepeatedId(repeated)).isEqualTo("BBAa");
+    assertThatThrownBy(() -> context(repeated, 1, null))
+        .hasMessageContaining("candidate id 'BBAa' appears twice");
+  }
+
+  @Test
+  void repeatedIdsAgreeWithAHashSetOnRandomLists() {
+    RandomGenerator random = Seeds.random(7);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 1 + random.nextInt(300);
+      List<Arm> arms = new ArrayList<>(n);
+      Set<String> seen = new HashSet<>();
+      String expected = null;
+      for (int i = 0; i < n; i++) {
+        String id = "n" + random.nextInt(4 * n);
+        if (!seen.add(id) && expected == null) {
+          expected = id;
+        }
+        arms.add(Arm.of(id, i));
+      }
+      assertThat(DecisionContext.firstRepeatedId(arms)).as("trial %d", trial).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -173,7 +173,8 @@ final class DecideStreamReader {
     if (t != JsonToken.START_ARRAY) {
       return null;
     }
-    List<DecideRequest.Candidate> out = new ArrayList<>();
+    // Sized for a typical request's candidates, so the list does not regrow on the way to 100.
+    List<DecideRequest.Candidate> out = new ArrayList<>(128);
     while (p.nextToken() == JsonToken.START_OBJECT) {
       if (p.nextToken() != JsonToken.FIELD_NAME || !"id".equals(p.currentName())) {
         return null;

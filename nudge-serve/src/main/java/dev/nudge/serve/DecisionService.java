@@ -268,7 +268,11 @@ public final class DecisionService {
       EmbeddingResolver.Shape shape) {
     Set<String> excluded =
         request.excluded().isEmpty() ? Set.of() : new HashSet<>(request.excluded());
-    List<Arm> out = new ArrayList<>();
+    List<Arm> out =
+        new ArrayList<>(
+            request.candidates().isEmpty()
+                ? catalogue.active().size()
+                : request.candidates().size());
     if (request.candidates().isEmpty()) {
       for (Arm a : catalogue.active()) {
         if (!excluded.contains(a.id())) {

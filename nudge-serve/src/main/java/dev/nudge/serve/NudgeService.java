@@ -31,7 +31,7 @@ public final class NudgeService implements AutoCloseable {
   private final NudgeCatalogue catalogue;
   private final UserDirectory users = new UserDirectory();
   private final AtomicReference<EmbeddingModel> model;
-  private final ServiceMetrics metrics = new ServiceMetrics();
+  private final ServiceMetrics metrics;
   private final OnlineLearner learner;
   private final DecisionService decisions;
   private volatile ServiceConfig config;
@@ -75,7 +75,8 @@ public final class NudgeService implements AutoCloseable {
     }
   }
 
-  private NudgeService(Settings s, EventLog log) {
+  private NudgeService(Settings s, EventLog log, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.log = log;
     this.policies = s.policies();
     this.model = new AtomicReference<>(s.model());
@@ -122,9 +123,10 @@ public final class NudgeService implements AutoCloseable {
 
   /** Opens the log and restores the service's state from it. */
   public static NudgeService open(Settings settings) {
-    EventLog log = JdbcEventLog.open(settings.jdbcUrl());
+    ServiceMetrics metrics = new ServiceMetrics();
+    EventLog log = JdbcEventLog.open(settings.jdbcUrl(), metrics.logObserver());
     try {
-      return new NudgeService(settings, log);
+      return new NudgeService(settings, log, metrics);
     } catch (RuntimeException e) {
       log.close();
       throw e;

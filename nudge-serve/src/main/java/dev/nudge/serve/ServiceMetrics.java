@@ -1,5 +1,6 @@
 package dev.nudge.serve;
 
+import dev.nudge.serve.log.LogObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
@@ -8,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -67,6 +69,41 @@ public final class ServiceMetrics {
         .computeIfAbsent(
             rewardNudge, n -> Counter.builder("nudge.shown").tag("nudge", n).register(registry))
         .increment();
+  }
+
+  /**
+   * Times the event log's commits (every decision and reward waits for one) and SQLite's
+   * checkpoints, so a slow disk shows as its own histogram beside the request latencies.
+   */
+  LogObserver logObserver() {
+    Timer commits = logTimer("nudge.log.commits", "Event log transactions, each a batch of writes");
+    Timer checkpoints =
+        logTimer("nudge.log.checkpoints", "SQLite WAL checkpoints (beside the writer)");
+    DistributionSummary batch =
+        DistributionSummary.builder("nudge.log.commit.writes")
+            .description("Writes carried by one event log transaction")
+            .register(registry);
+    return new LogObserver() {
+      @Override
+      public void committed(int writes, long nanos) {
+        commits.record(nanos, TimeUnit.NANOSECONDS);
+        batch.record(writes);
+      }
+
+      @Override
+      public void checkpointed(long nanos) {
+        checkpoints.record(nanos, TimeUnit.NANOSECONDS);
+      }
+    };
+  }
+
+  private Timer logTimer(String name, String description) {
+    return Timer.builder(name)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(50_000))
+        .maximumExpectedValue(Duration.ofSeconds(5))
+        .register(registry);
   }
 
   void repeated() {

@@ -76,6 +76,26 @@ public final class AdditiveUcbPolicy implements Policy {
   private final float[] axInverseScoring;
 
   /**
+   * An item's terms: γ x_iᵀθ̂_x and ‖x_i‖_{A_x⁻¹}, for the embedding array they were computed from.
+   * Final fields, so a record published through a racy array write is seen whole.
+   */
+  private record ItemTerms(float[] embedding, double logit, double width) {}
+
+  /** Arm keys at or above this are scored without {@link #itemTerms}, to bound its array. */
+  static final int MAX_REMEMBERED_KEY = 1 << 20;
+
+  /**
+   * The item terms of the arms scored since the last update, by arm key. They do not depend on the
+   * user, so a published copy serving many decisions between two updates computes each item's once
+   * instead of once per decision (the 65 x 65 quadratic form was most of this policy's decide). An
+   * entry serves only the very embedding array it was computed from (a new model hands out new
+   * arrays; embeddings are never changed in place), and it holds exactly what the same code would
+   * compute again, so decisions are identical with or without it. Decisions on several threads may
+   * fill it at once: a lost entry is only computed again.
+   */
+  private volatile ItemTerms[] itemTerms = new ItemTerms[0];
+
+  /**
    * The policy without an intercept: x and z enter the heads as given.
    *
    * @see #AdditiveUcbPolicy(int, int, double, double, Form, GlmStep, double, boolean)
@@ -222,16 +242,50 @@ public final class AdditiveUcbPolicy implements Policy {
     if (intercept) {
       x[d1] = 1;
     }
+    ItemTerms[] known = itemTerms;
     for (int k = 0; k < scored.length; k++) {
-      float[] item = NeuralSlates.itemEmbedding(arms.get(scored[k]), d1, "s-n-galm-ucb");
-      System.arraycopy(item, 0, x, 0, d1);
-      double itemLogit = gamma * ScoringKernels.dot(thetaXScoring, x, px);
-      double quad = Math.max(0, ScoringKernels.quadraticForm(axInverseScoring, 0, x, px));
-      scores[k] =
-          NeuralSlates.sigmoid(itemLogit + userLogit)
-              + beta * (gamma * Math.sqrt(quad) + userBonus);
+      dev.nudge.bandit.Arm arm = arms.get(scored[k]);
+      float[] item = NeuralSlates.itemEmbedding(arm, d1, "s-n-galm-ucb");
+      int key = arm.key();
+      ItemTerms t = key < known.length ? known[key] : null;
+      if (t == null || t.embedding != item) {
+        t = itemTerms(item, x);
+        known = remember(known, key, t);
+      }
+      scores[k] = NeuralSlates.sigmoid(t.logit + userLogit) + beta * (gamma * t.width + userBonus);
     }
     return NeuralSlates.top(context, scored, scores, name());
+  }
+
+  private ItemTerms itemTerms(float[] item, float[] x) {
+    System.arraycopy(item, 0, x, 0, d1);
+    double logit = gamma * ScoringKernels.dot(thetaXScoring, x, px);
+    double quad = Math.max(0, ScoringKernels.quadraticForm(axInverseScoring, 0, x, px));
+    return new ItemTerms(item, logit, Math.sqrt(quad));
+  }
+
+  /** Stores {@code t} at {@code key}, growing the array when needed; returns the array in use. */
+  private ItemTerms[] remember(ItemTerms[] known, int key, ItemTerms t) {
+    if (key >= MAX_REMEMBERED_KEY) {
+      return known;
+    }
+    if (key >= known.length) {
+      ItemTerms[] grown = java.util.Arrays.copyOf(known, Math.max(key + 1, 2 * known.length));
+      grown[key] = t;
+      itemTerms = grown;
+      return grown;
+    }
+    known[key] = t;
+    return known;
+  }
+
+  /** How many items' terms are remembered since the last update (for tests). */
+  int rememberedItems() {
+    int n = 0;
+    for (ItemTerms t : itemTerms) {
+      n += t == null ? 0 : 1;
+    }
+    return n;
   }
 
   /** The acquisition score of one (item, user) pair in double precision, from the definition. */
@@ -310,6 +364,7 @@ public final class AdditiveUcbPolicy implements Policy {
   }
 
   private void refreshScoring() {
+    itemTerms = new ItemTerms[0];
     for (int a = 0; a < px; a++) {
       thetaXScoring[a] = (float) thetaX[a];
     }
@@ -331,14 +386,27 @@ public final class AdditiveUcbPolicy implements Policy {
 
   @Override
   public AdditiveUcbPolicy copy() {
-    AdditiveUcbPolicy copy =
-        new AdditiveUcbPolicy(d1, d2, beta, gamma, form, step, learningRate, intercept);
-    System.arraycopy(thetaX, 0, copy.thetaX, 0, px);
-    System.arraycopy(thetaZ, 0, copy.thetaZ, 0, pz);
-    copy.ax.load(ax.matrix(), ax.inverse(), ax.updates());
-    copy.az.load(az.matrix(), az.inverse(), az.updates());
-    copy.refreshScoring();
-    return copy;
+    return new AdditiveUcbPolicy(this);
+  }
+
+  /** A copy of every array; the scoring copies equal what refreshing them would give. */
+  private AdditiveUcbPolicy(AdditiveUcbPolicy o) {
+    this.d1 = o.d1;
+    this.d2 = o.d2;
+    this.intercept = o.intercept;
+    this.px = o.px;
+    this.pz = o.pz;
+    this.beta = o.beta;
+    this.gamma = o.gamma;
+    this.form = o.form;
+    this.step = o.step;
+    this.learningRate = o.learningRate;
+    this.thetaX = o.thetaX.clone();
+    this.thetaZ = o.thetaZ.clone();
+    this.ax = o.ax.copy();
+    this.az = o.az.copy();
+    this.thetaXScoring = o.thetaXScoring.clone();
+    this.axInverseScoring = o.axInverseScoring.clone();
   }
 
   @Override

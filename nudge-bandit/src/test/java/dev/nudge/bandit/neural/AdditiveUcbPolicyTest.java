@@ -217,6 +217,73 @@ class AdditiveUcbPolicyTest {
     assertThat(again.entries()).isEqualTo(slate.entries());
   }
 
+  /** A policy that has learned from a few rounds, so that its state is not the prior. */
+  private static AdditiveUcbPolicy trained(RandomGenerator random) {
+    AdditiveUcbPolicy policy = AdditiveUcbPolicy.paper(D1, D2);
+    for (int t = 0; t < 20; t++) {
+      List<Arm> arms = Fixtures.arms(random, 4, D1);
+      DecisionContext c = Fixtures.context("t" + t, Fixtures.unit(random, D2), arms, 1);
+      policy.learn(Fixtures.feedback(c, arms.get(t % 4), t % 2));
+    }
+    return policy;
+  }
+
+  @Test
+  void rememberedItemTermsNeverChangeADecision() {
+    RandomGenerator random = Seeds.random(11);
+    AdditiveUcbPolicy learning = trained(random);
+    List<Arm> catalogue = Fixtures.arms(random, 30, D1);
+    List<float[]> users = new ArrayList<>();
+    for (int u = 0; u < 8; u++) {
+      users.add(Fixtures.unit(random, D2));
+    }
+    AdditiveUcbPolicy serving = learning.copy();
+    assertThat(serving.rememberedItems()).isZero();
+    for (int pass = 0; pass < 2; pass++) { // the second pass reads only remembered terms
+      for (int u = 0; u < users.size(); u++) {
+        DecisionContext c = Fixtures.context("u" + u, users.get(u), catalogue, 5);
+        assertThat(serving.decide(c).entries()).isEqualTo(learning.copy().decide(c).entries());
+      }
+      assertThat(serving.rememberedItems()).isEqualTo(catalogue.size());
+    }
+    // A new model: the same keys with new vectors are scored afresh, not from memory.
+    List<Arm> swapped = Fixtures.arms(random, 30, D1);
+    DecisionContext c = Fixtures.context("swap", users.get(0), swapped, 5);
+    assertThat(serving.decide(c).entries()).isEqualTo(learning.copy().decide(c).entries());
+    // An update forgets them all: they depend on A_x and the head.
+    serving.learn(Fixtures.feedback(c, swapped.get(0), 1));
+    assertThat(serving.rememberedItems()).isZero();
+    learning.learn(Fixtures.feedback(c, swapped.get(0), 1));
+    assertThat(serving.decide(c).entries()).isEqualTo(learning.copy().decide(c).entries());
+  }
+
+  @Test
+  void decisionsOnManyThreadsEqualSequentialOnes() throws Exception {
+    RandomGenerator random = Seeds.random(12);
+    AdditiveUcbPolicy learning = trained(random);
+    List<Arm> catalogue = Fixtures.arms(random, 200, D1);
+    List<DecisionContext> contexts = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // Each context's own slice of the catalogue, so that threads fill the memory in any order.
+      List<Arm> slice = catalogue.subList(i % 150, i % 150 + 50);
+      contexts.add(Fixtures.context("c" + i, Fixtures.unit(random, D2), slice, 3));
+    }
+    List<List<Slate.Entry>> sequential = new ArrayList<>();
+    for (DecisionContext c : contexts) {
+      sequential.add(learning.copy().decide(c).entries());
+    }
+    AdditiveUcbPolicy shared = learning.copy();
+    List<java.util.concurrent.Future<List<Slate.Entry>>> parallel = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      for (DecisionContext c : contexts) {
+        parallel.add(pool.submit(() -> shared.decide(c).entries()));
+      }
+      for (int i = 0; i < contexts.size(); i++) {
+        assertThat(parallel.get(i).get()).as("context %d", i).isEqualTo(sequential.get(i));
+      }
+    }
+  }
+
   @Test
   void restoreThenContinueMatchesAnUninterruptedRun() throws IOException {
     Rounds.assertRestoreContinuesIdentically(() -> AdditiveUcbPolicy.paper(D1, D2), D1, D2);

@@ -1,6 +1,5 @@
 package dev.nudge.model.twotower;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,19 +17,17 @@ import java.util.random.RandomGenerator;
 final class NegativeSampler {
   private final int items;
   private final RandomGenerator rng;
-  private final int[] start;
-  private final int[] seen;
+  private final SeenItems seen;
 
-  private NegativeSampler(int items, RandomGenerator rng, int[] start, int[] seen) {
+  private NegativeSampler(int items, RandomGenerator rng, SeenItems seen) {
     this.items = items;
     this.rng = rng;
-    this.start = start;
     this.seen = seen;
   }
 
   /** Uniform over all {@code items} items. */
   static NegativeSampler uniform(int items, RandomGenerator rng) {
-    return new NegativeSampler(items, rng, null, null);
+    return new NegativeSampler(items, rng, null);
   }
 
   /**
@@ -41,33 +38,12 @@ final class NegativeSampler {
    */
   static NegativeSampler excludingSeen(
       int users, int items, int[] pairUsers, int[] pairItems, RandomGenerator rng) {
-    int[] count = new int[users + 1];
-    for (int u : pairUsers) {
-      count[u + 1]++;
-    }
-    for (int u = 0; u < users; u++) {
-      count[u + 1] += count[u];
-    }
-    int[] start = count.clone();
-    int[] fill = Arrays.copyOf(count, users);
-    int[] flat = new int[pairUsers.length];
-    for (int k = 0; k < pairUsers.length; k++) {
-      flat[fill[pairUsers[k]]++] = pairItems[k];
-    }
-    // Sorted and without repeats, so the rank-select below counts each seen item once.
-    int[] compactStart = new int[users + 1];
-    int size = 0;
-    for (int u = 0; u < users; u++) {
-      Arrays.sort(flat, start[u], start[u + 1]);
-      compactStart[u] = size;
-      for (int k = start[u]; k < start[u + 1]; k++) {
-        if (k == start[u] || flat[k] != flat[k - 1]) {
-          flat[size++] = flat[k];
-        }
-      }
-    }
-    compactStart[users] = size;
-    return new NegativeSampler(items, rng, compactStart, Arrays.copyOf(flat, size));
+    return excludingSeen(items, SeenItems.of(users, pairUsers, pairItems), rng);
+  }
+
+  /** Uniform over the items each user has not {@code seen}. */
+  static NegativeSampler excludingSeen(int items, SeenItems seen, RandomGenerator rng) {
+    return new NegativeSampler(items, rng, seen);
   }
 
   /** One negative item for {@code user}. */
@@ -75,8 +51,8 @@ final class NegativeSampler {
     if (seen == null) {
       return rng.nextInt(items);
     }
-    int from = start[user];
-    int to = start[user + 1];
+    int from = seen.from(user);
+    int to = seen.to(user);
     int count = to - from;
     if (count == 0 || count >= items) {
       return rng.nextInt(items);
@@ -84,14 +60,14 @@ final class NegativeSampler {
     if (2 * count <= items) {
       while (true) {
         int candidate = rng.nextInt(items);
-        if (Arrays.binarySearch(seen, from, to, candidate) < 0) {
+        if (!seen.contains(user, candidate)) {
           return candidate;
         }
       }
     }
     // The r-th unseen item: r plus the number of seen items at or below it.
     int item = rng.nextInt(items - count);
-    for (int k = from; k < to && seen[k] <= item; k++) {
+    for (int k = from; k < to && seen.item(k) <= item; k++) {
       item++;
     }
     return item;

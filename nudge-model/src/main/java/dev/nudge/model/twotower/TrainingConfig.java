@@ -2,13 +2,13 @@ package dev.nudge.model.twotower;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * How a two-tower model is trained.
  *
  * @param loss the training loss
- * @param negatives sampled negatives per positive for {@code bce} and {@code bpr}
+ * @param negatives sampled negatives per positive for {@code bce}, {@code bpr} and {@code
+ *     sampledSoftmax}
  * @param hardNegatives for {@code bce} and {@code bpr}: add each user's highest-scoring in-batch
  *     non-positive item as one more negative
  * @param learningRate Adam step size (0.001 by default)
@@ -22,8 +22,8 @@ import java.util.Locale;
  *     OpenMP's spinning threads cost far more than they give; 0 keeps PyTorch's choice)
  * @param l2 L2 weight on the embedding rows a batch touches, added to their gradients (0 by
  *     default); like BPR's per-sample regularisation, it curbs the id tables' overfitting
- * @param excludeSeen for {@code bce} and {@code bpr}: sampled negatives are never one of the user's
- *     training positives (false by default: uniform over all items)
+ * @param excludeSeen for {@code bce}, {@code bpr} and {@code sampledSoftmax}: sampled negatives are
+ *     never one of the user's training positives (false by default: uniform over all items)
  * @param weightDecay decoupled weight decay (AdamW): each step shrinks the embedding rows it
  *     touches and the dense weight matrices by {@code learningRate * weightDecay} of themselves (0
  *     by default); unlike {@code l2} it is not rescaled by Adam, so it regularises every row alike
@@ -51,30 +51,60 @@ public record TrainingConfig(
   /** Training losses. */
   public enum Loss {
     /** In-batch softmax with log-Q correction: other positives of the batch are the negatives. */
-    SOFTMAX,
+    SOFTMAX("softmax"),
     /** Binary cross-entropy on each positive and {@code negatives} uniformly sampled items. */
-    BCE,
+    BCE("bce"),
     /**
      * Pairwise BPR: -log sigmoid(s(u, i) - s(u, j)) for each positive i and each of {@code
      * negatives} sampled items j, averaged over the pairs.
      */
-    BPR;
+    BPR("bpr"),
+    /**
+     * Sampled softmax (Wu et al. 2022): the cross-entropy of each positive against itself and its
+     * {@code negatives} sampled items, -log(exp s(u, i) / (exp s(u, i) + sum_j exp s(u, j))).
+     */
+    SAMPLED_SOFTMAX("sampledSoftmax"),
+    /**
+     * The exact softmax over the whole catalogue: each positive against every item but the user's
+     * other training positives, which are masked. For catalogues of at most {@link
+     * #CATALOGUE_SOFTMAX_MAX_ITEMS} items: a step scores batch x catalogue pairs.
+     */
+    CATALOGUE_SOFTMAX("catalogueSoftmax");
+
+    private final String label;
+
+    Loss(String label) {
+      this.label = label;
+    }
 
     @JsonCreator
     static Loss parse(String text) {
       for (Loss l : values()) {
-        if (l.name().equalsIgnoreCase(text)) {
+        if (l.label.equalsIgnoreCase(text) || l.name().equalsIgnoreCase(text)) {
           return l;
         }
       }
-      throw new IllegalArgumentException("loss must be softmax, bce or bpr, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "loss must be softmax, bce, bpr, sampledSoftmax or catalogueSoftmax, got '" + text + "'");
     }
 
     @JsonValue
     String label() {
-      return name().toLowerCase(Locale.ROOT);
+      return label;
+    }
+
+    /** Whether each positive is scored against {@code negatives} sampled items. */
+    boolean samplesNegatives() {
+      return this == BCE || this == BPR || this == SAMPLED_SOFTMAX;
     }
   }
+
+  /**
+   * The largest catalogue {@code catalogueSoftmax} trains on: a batch of 512 then holds 512 x
+   * 50,000 logits (100 MB of floats, with their gradient twice that), and every step runs the item
+   * tower over the whole catalogue.
+   */
+  public static final int CATALOGUE_SOFTMAX_MAX_ITEMS = 50_000;
 
   public TrainingConfig {
     loss = loss == null ? Loss.SOFTMAX : loss;

@@ -24,9 +24,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Trains a two-tower model with DJL (PyTorch engine): shuffled mini-batches of positive pairs,
- * in-batch softmax with (weighted) log-Q correction, or BCE or pairwise BPR with sampled (uniform
- * or unseen-only, optionally plus hard) negatives, Adam with optional decoupled weight decay, early
- * stopping on a validation score.
+ * in-batch softmax with (weighted) log-Q correction, BCE, pairwise BPR or sampled softmax with
+ * sampled (uniform or unseen-only, optionally plus hard) negatives, or the exact softmax over a
+ * small catalogue; Adam with optional decoupled weight decay, early stopping on a validation score.
  *
  * <p>Parameters live in Java arrays ({@link TowerWeights}). Each step builds the batch's graph from
  * them, lets PyTorch compute the gradients, and applies Adam in Java: densely to the MLP and row by
@@ -50,6 +50,8 @@ public final class TwoTowerTrainer {
   private final AdamOptimizer adam;
   private final RandomGenerator dropoutRng;
   private final NegativeSampler negativeSampler;
+  private final SeenItems seen;
+  private final int[] catalogue;
 
   private TwoTowerTrainer(
       TwoTowerConfig config, FeatureEncoder.Encoded encoded, int[] pairUsers, int[] pairItems) {
@@ -80,11 +82,16 @@ public final class TwoTowerTrainer {
     this.adam = new AdamOptimizer(training.learningRate(), training.l2(), training.weightDecay());
     this.dropoutRng = Seeds.random(seed, "two-tower.dropout");
     RandomGenerator negativeRng = Seeds.random(seed, "two-tower.negatives");
+    boolean wholeCatalogue = training.loss() == TrainingConfig.Loss.CATALOGUE_SOFTMAX;
+    this.seen =
+        training.excludeSeen() || wholeCatalogue
+            ? SeenItems.of(users.rows(), pairUsers, pairItems)
+            : null;
     this.negativeSampler =
         training.excludeSeen()
-            ? NegativeSampler.excludingSeen(
-                users.rows(), items.rows(), pairUsers, pairItems, negativeRng)
+            ? NegativeSampler.excludingSeen(items.rows(), seen, negativeRng)
             : NegativeSampler.uniform(items.rows(), negativeRng);
+    this.catalogue = wholeCatalogue ? SoftmaxLosses.allItems(items.rows()) : null;
   }
 
   /**
@@ -103,6 +110,17 @@ public final class TwoTowerTrainer {
       TwoTowerConfig config,
       ValidationScore validation,
       Progress progress) {
+    int catalogueSize = data.items().size();
+    if (config.training().loss() == TrainingConfig.Loss.CATALOGUE_SOFTMAX
+        && catalogueSize > TrainingConfig.CATALOGUE_SOFTMAX_MAX_ITEMS) {
+      throw InputException.forField(
+          "train.training.loss",
+          "catalogueSoftmax scores every item at every step and is limited to catalogues of "
+              + TrainingConfig.CATALOGUE_SOFTMAX_MAX_ITEMS
+              + " items; this one has "
+              + catalogueSize
+              + " (use sampledSoftmax with negatives)");
+    }
     FeatureEncoder.Encoded encoded = FeatureEncoder.encode(data, train, config);
     float threshold = config.training().positiveThreshold().floatValue();
     int[] positives =
@@ -260,18 +278,24 @@ public final class TwoTowerTrainer {
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       TowerGraph.Pass user = TowerGraph.forward(m, userWeights, users, ub, masks(config.user(), b));
       int[] itemRows = ib;
-      if (training.loss() != TrainingConfig.Loss.SOFTMAX) {
+      if (training.loss().samplesNegatives()) {
         // One item pass over the positives followed by k sampled negatives per positive.
         int k = training.negatives();
         itemRows = Arrays.copyOf(ib, b * (1 + k));
         for (int j = b; j < itemRows.length; j++) {
           itemRows[j] = negativeSampler.next(ub[(j - b) / k]);
         }
+      } else if (catalogue != null) {
+        itemRows = catalogue;
       }
       TowerGraph.Pass item =
           TowerGraph.forward(
               m, itemWeights, items, itemRows, masks(config.item(), itemRows.length));
-      NDArray positives = itemRows == ib ? item.output() : item.output().get("0:" + b);
+      // The catalogue softmax reads the positives' scores off the whole catalogue's.
+      NDArray positives = item.output();
+      if (itemRows != ib && catalogue == null) {
+        positives = item.output().get("0:" + b);
+      }
       NDArray temperature = TowerGraph.constant(m, invTemp);
       NDArray loss;
       if (training.loss() == TrainingConfig.Loss.SOFTMAX) {
@@ -288,6 +312,24 @@ public final class TwoTowerTrainer {
                 .add(m.create(minusLogQ, new Shape(1, b)))
                 .add(m.create(sameItemMask(ib, false), new Shape(b, b)));
         loss = logits.logSoftmax(1).mul(eye).sum().neg().div(TowerGraph.constant(m, b));
+      } else if (training.loss() == TrainingConfig.Loss.SAMPLED_SOFTMAX) {
+        loss =
+            SoftmaxLosses.sampledSoftmax(
+                m,
+                user.output(),
+                positives,
+                item.output().get(b + ":"),
+                temperature,
+                SoftmaxLosses.repeatedPositiveMask(
+                    ib, Arrays.copyOfRange(itemRows, b, itemRows.length)));
+      } else if (training.loss() == TrainingConfig.Loss.CATALOGUE_SOFTMAX) {
+        loss =
+            SoftmaxLosses.catalogueSoftmax(
+                m,
+                user.output(),
+                item.output(),
+                temperature,
+                SoftmaxLosses.catalogueRows(ub, ib, seen, catalogue.length));
       } else if (training.loss() == TrainingConfig.Loss.BPR) {
         loss =
             bprLoss(

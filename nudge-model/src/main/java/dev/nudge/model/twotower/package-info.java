@@ -5,7 +5,9 @@
  *
  * <p>Training ({@link dev.nudge.model.twotower.TwoTowerTrainer}) uses DJL with the PyTorch engine
  * for gradients only; parameters and Adam state live in Java arrays, and embedding tables get
- * row-sparse updates. The trained {@link dev.nudge.model.twotower.TwoTowerModel} is plain Java:
+ * row-sparse updates. Losses: in-batch softmax with log-Q correction, BCE, pairwise BPR and sampled
+ * softmax over sampled negatives, and the exact softmax over a small catalogue ({@code
+ * SoftmaxLosses}). The trained {@link dev.nudge.model.twotower.TwoTowerModel} is plain Java:
  * embeddings, scores and Monte-Carlo dropout samples need no engine, so serving does not load DJL.
  * {@link dev.nudge.model.twotower.TwoTowerFiles} saves and loads a checksummed model directory.
  */

@@ -29,6 +29,22 @@ class TrainingConfigTest {
   }
 
   @Test
+  void readsTheSoftmaxLossesByTheirLabels() {
+    TrainingConfig s =
+        Configs.parse("loss: sampledSoftmax\nnegatives: 256\n", TrainingConfig.class);
+    assertThat(s.loss()).isEqualTo(TrainingConfig.Loss.SAMPLED_SOFTMAX);
+    assertThat(s.negatives()).isEqualTo(256);
+    assertThat(Configs.parse("loss: catalogueSoftmax\n", TrainingConfig.class).loss())
+        .isEqualTo(TrainingConfig.Loss.CATALOGUE_SOFTMAX);
+    // The label is what a saved config.yaml holds, and it reads back.
+    assertThat(Configs.toYaml(s)).contains("sampledSoftmax");
+    assertThat(Configs.parse(Configs.toYaml(s), TrainingConfig.class)).isEqualTo(s);
+    assertThatThrownBy(() -> Configs.parse("loss: sampled\n", TrainingConfig.class))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("loss");
+  }
+
+  @Test
   void badValuesFailNamingTheField() {
     assertThatThrownBy(() -> Configs.parse("logQWeight: 1.5\n", TrainingConfig.class))
         .isInstanceOf(InputException.class)
@@ -46,7 +62,8 @@ class TrainingConfigTest {
         .hasMessageContaining("weightDecay");
     assertThatThrownBy(() -> Configs.parse("loss: warp\n", TrainingConfig.class))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("loss must be softmax, bce or bpr, got 'warp'");
+        .hasMessageContaining(
+            "loss must be softmax, bce, bpr, sampledSoftmax or catalogueSoftmax, got 'warp'");
     assertThatThrownBy(() -> Configs.parse("excludeSeen: maybe\n", TrainingConfig.class))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("excludeSeen");

@@ -40,7 +40,7 @@ class TwoTowerTrainerTest {
   }
 
   /** Leave-one-out HR@10 over unseen items, computed directly. */
-  private static double hitRate(TwoTowerModel model, SyntheticData.World w) {
+  static double hitRate(TwoTowerModel model, SyntheticData.World w) {
     float[] s = new float[model.itemCount()];
     int hits = 0;
     List<Set<Integer>> seen = new ArrayList<>();

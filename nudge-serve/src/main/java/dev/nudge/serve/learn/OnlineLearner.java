@@ -42,6 +42,14 @@ public final class OnlineLearner implements AutoCloseable {
   /** The longest the thread sleeps when no window is due, so settings changes take effect. */
   private static final long MAX_IDLE_MILLIS = 200;
 
+  /**
+   * The most often a fresh copy of the learned policy is published for serving, unless a sync asks
+   * for it. A copy per learning batch cost a copy per reward at a few hundred rewards a second
+   * (tens of KB of design matrices each, on this thread), and each one threw away what the serving
+   * copy had computed per item; at this interval decisions lag the learner by at most 10 ms.
+   */
+  static final long PUBLISH_INTERVAL_NANOS = 10_000_000;
+
   private final EventLog log;
   private final InstantSource clock;
   private final Supplier<LearnSettings> settings;
@@ -55,6 +63,8 @@ public final class OnlineLearner implements AutoCloseable {
   private Policy learning;
   private volatile Policy serving;
   private volatile long learnSeq;
+  private long publishedSeq;
+  private long publishedAt = System.nanoTime();
   private long lastSnapshotSeq;
   private List<LearnInput> recovered = List.of();
   // The newest log write this thread submitted; the log commits in submission order, so once it
@@ -175,7 +185,7 @@ public final class OnlineLearner implements AutoCloseable {
       }
     }
     recovered = open.values().stream().map(w -> w.decision).toList();
-    serving = learning.copy();
+    publish();
   }
 
   /**
@@ -239,6 +249,10 @@ public final class OnlineLearner implements AutoCloseable {
         if (next != null) {
           wait = Math.max(0, Math.min(wait, ChronoUnit.MILLIS.between(now(), next.deadline) + 1));
         }
+        if (learnSeq != publishedSeq) { // wake to publish what is learned but not yet served
+          long due = PUBLISH_INTERVAL_NANOS - (System.nanoTime() - publishedAt);
+          wait = Math.max(0, Math.min(wait, due / 1_000_000 + 1));
+        }
         Message first = inbox.poll(wait, TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
@@ -258,11 +272,14 @@ public final class OnlineLearner implements AutoCloseable {
         }
         batch.clear();
         closeDue();
-        if (learnSeq != before) {
-          serving = learning.copy();
-          if (learnSeq - lastSnapshotSeq >= settings.get().snapshotEvery()) {
-            snapshot();
-          }
+        if (learnSeq != before && learnSeq - lastSnapshotSeq >= settings.get().snapshotEvery()) {
+          snapshot();
+        }
+        if (learnSeq != publishedSeq
+            && (!syncs.isEmpty()
+                || stop != null
+                || System.nanoTime() - publishedAt >= PUBLISH_INTERVAL_NANOS)) {
+          publish();
         }
         CompletableFuture<Void> committed = lastWrite;
         syncs.forEach(f -> committed.whenComplete((ok, failed) -> f.complete(null)));
@@ -345,8 +362,15 @@ public final class OnlineLearner implements AutoCloseable {
 
   private void replacePolicy(Policy fresh) {
     learning = fresh;
-    serving = fresh.copy();
+    publish();
     snapshot();
+  }
+
+  /** Serves a copy of what is learned so far. */
+  private void publish() {
+    serving = learning.copy();
+    publishedSeq = learnSeq;
+    publishedAt = System.nanoTime();
   }
 
   private CompletableFuture<Void> snapshot() {

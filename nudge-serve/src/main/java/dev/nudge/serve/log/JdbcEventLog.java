@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ public final class JdbcEventLog implements EventLog {
   private static final TypeReference<Map<String, Double>> OBJECTIVES = new TypeReference<>() {};
 
   private final SqlDialect dialect;
+  private final LogObserver observer;
   private final Connection writeConnection;
   private final Connection readConnection;
 
@@ -58,10 +60,29 @@ public final class JdbcEventLog implements EventLog {
   private volatile boolean closing;
   private WalCheckpointer checkpointer; // SQLite only; set once in open()
 
-  private record Queued(LogWrite write, CompletableFuture<Void> done) {}
+  /**
+   * A queued write; a decision's JSON columns come rendered already, by the thread that submitted
+   * it: the writer is one thread for every request, and rendering vectors as text was the largest
+   * share of its work under load, which every waiting request then waited for.
+   */
+  private record Queued(LogWrite write, DecisionText text, CompletableFuture<Void> done) {}
 
-  private JdbcEventLog(SqlDialect dialect, Connection write, Connection read) {
+  private record DecisionText(
+      String features, String candidates, String slate, String arm, String userEmbedding) {
+    static DecisionText of(DecisionRecord d) {
+      return new DecisionText(
+          JsonText.numbers(d.features()),
+          JsonText.strings(d.candidates()),
+          JsonText.slate(d.slate()),
+          JsonText.arm(d.rewardArm()),
+          d.userEmbedding().length == 0 ? null : JsonText.floats(d.userEmbedding()));
+    }
+  }
+
+  private JdbcEventLog(
+      SqlDialect dialect, LogObserver observer, Connection write, Connection read) {
     this.dialect = dialect;
+    this.observer = observer;
     this.writeConnection = write;
     this.readConnection = read;
     this.writer = Thread.ofPlatform().name("nudge-log-writer").daemon().unstarted(this::writeLoop);
@@ -74,6 +95,15 @@ public final class JdbcEventLog implements EventLog {
    * @throws UncheckedIOException when the database cannot be reached or set up
    */
   public static JdbcEventLog open(String jdbcUrl) {
+    return open(jdbcUrl, LogObserver.NONE);
+  }
+
+  /**
+   * Opens the log like {@link #open(String)}, reporting its commits and checkpoints to {@code
+   * observer}.
+   */
+  public static JdbcEventLog open(String jdbcUrl, LogObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
     if (dialect == SqlDialect.SQLITE) {
       ensureNativeDirectory();
@@ -90,9 +120,9 @@ public final class JdbcEventLog implements EventLog {
       write.setAutoCommit(false);
       Connection read = DriverManager.getConnection(jdbcUrl);
       dialect.configure(read);
-      JdbcEventLog log = new JdbcEventLog(dialect, write, read);
+      JdbcEventLog log = new JdbcEventLog(dialect, observer, write, read);
       if (dialect == SqlDialect.SQLITE) {
-        log.checkpointer = WalCheckpointer.start(jdbcUrl);
+        log.checkpointer = WalCheckpointer.start(jdbcUrl, observer);
       }
       log.writer.start();
       return log;
@@ -130,7 +160,14 @@ public final class JdbcEventLog implements EventLog {
       done.completeExceptionally(new IllegalStateException("the event log is closed"));
       return done;
     }
-    queue.add(new Queued(write, done));
+    DecisionText text;
+    try {
+      text = write instanceof LogWrite.Decision(DecisionRecord d) ? DecisionText.of(d) : null;
+    } catch (RuntimeException e) { // reported like the database's own errors: through the future
+      done.completeExceptionally(e);
+      return done;
+    }
+    queue.add(new Queued(write, text, done));
     return done;
   }
 
@@ -179,13 +216,15 @@ public final class JdbcEventLog implements EventLog {
   }
 
   private void commitOnce(List<Queued> batch) throws SQLException {
+    long start = System.nanoTime();
     try {
       Statements st = new Statements();
       for (Queued q : batch) {
-        apply(st, q.write);
+        apply(st, q.write, q.text);
       }
       st.execute();
       writeConnection.commit();
+      observer.committed(batch.size(), System.nanoTime() - start);
     } catch (SQLException | RuntimeException e) {
       try {
         writeConnection.rollback();
@@ -252,7 +291,7 @@ public final class JdbcEventLog implements EventLog {
           + " ON CONFLICT (learn_seq) DO UPDATE SET policy = excluded.policy,"
           + " taken_at = excluded.taken_at, state = excluded.state";
 
-  private void apply(Statements st, LogWrite write) throws SQLException {
+  private void apply(Statements st, LogWrite write, DecisionText text) throws SQLException {
     switch (write) {
       case LogWrite.Decision(DecisionRecord d) -> {
         PreparedStatement ps = st.get(INSERT_DECISION);
@@ -262,10 +301,10 @@ public final class JdbcEventLog implements EventLog {
         ps.setString(4, d.userId());
         ps.setInt(5, d.userKey());
         ps.setString(6, d.contextJson());
-        ps.setString(7, JsonText.numbers(d.features()));
-        ps.setString(8, JsonText.strings(d.candidates()));
-        ps.setString(9, JsonText.slate(d.slate()));
-        ps.setString(10, JsonText.arm(d.rewardArm()));
+        ps.setString(7, text.features());
+        ps.setString(8, text.candidates());
+        ps.setString(9, text.slate());
+        ps.setString(10, text.arm());
         ps.setString(11, d.policy());
         ps.setString(12, d.modelVersion());
         ps.setString(13, d.mode());
@@ -275,10 +314,10 @@ public final class JdbcEventLog implements EventLog {
           ps.setLong(14, micros(d.activatedAt()));
         }
         ps.setString(15, d.response());
-        if (d.userEmbedding().length == 0) {
+        if (text.userEmbedding() == null) {
           ps.setNull(16, Types.VARCHAR);
         } else {
-          ps.setString(16, JsonText.floats(d.userEmbedding()));
+          ps.setString(16, text.userEmbedding());
         }
         ps.addBatch();
       }
@@ -542,13 +581,34 @@ public final class JdbcEventLog implements EventLog {
 
   @Override
   public void exportJsonl(Writer out) throws IOException {
+    // Three ordered scans merged by decision, not two queries per decision: a log of a million
+    // decisions is read in three passes.
     synchronized (readConnection) {
-      try (Statement s = readConnection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT * FROM decisions ORDER BY seq")) {
-        while (rs.next()) {
-          DecisionRecord d = readDecision(rs);
-          List<RewardRecord> rewards = rewardsLocked(d.eventId());
-          out.write(JsonlExport.line(d, rewards, learnedLocked(d.eventId())));
+      try (Statement ds = readConnection.createStatement();
+          Statement rs = readConnection.createStatement();
+          Statement ls = readConnection.createStatement();
+          ResultSet decisions = ds.executeQuery("SELECT * FROM decisions ORDER BY seq");
+          ResultSet rewards = rs.executeQuery(BY_DECISION.formatted("rewards"));
+          ResultSet learned = ls.executeQuery(BY_DECISION.formatted("learned"))) {
+        boolean moreRewards = rewards.next();
+        boolean moreLearned = learned.next();
+        while (decisions.next()) {
+          DecisionRecord d = readDecision(decisions);
+          List<RewardRecord> its = new ArrayList<>();
+          while (moreRewards && rewards.getLong("decision_seq") <= d.seq()) {
+            if (rewards.getLong("decision_seq") == d.seq()) {
+              its.add(readReward(rewards));
+            }
+            moreRewards = rewards.next();
+          }
+          LearnRecord step = null;
+          while (moreLearned && learned.getLong("decision_seq") <= d.seq()) {
+            if (step == null && learned.getLong("decision_seq") == d.seq()) {
+              step = readLearned(learned);
+            }
+            moreLearned = learned.next();
+          }
+          out.write(JsonlExport.line(d, its, Optional.ofNullable(step)));
           out.write('\n');
         }
       } catch (SQLException e) {
@@ -557,37 +617,18 @@ public final class JdbcEventLog implements EventLog {
     }
   }
 
-  private List<RewardRecord> rewardsLocked(String eventId) throws SQLException {
-    try (PreparedStatement ps =
-        readConnection.prepareStatement("SELECT * FROM rewards WHERE event_id = ? ORDER BY seq")) {
-      ps.setString(1, eventId);
-      List<RewardRecord> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readReward(rs));
-        }
-      }
-      return out;
-    }
-  }
+  /** A table's rows with their decision's sequence number, in decision order, then their own. */
+  private static final String BY_DECISION =
+      "SELECT t.*, d.seq AS decision_seq FROM %s t JOIN decisions d ON d.event_id = t.event_id"
+          + " ORDER BY d.seq, t.seq";
 
-  private Optional<LearnRecord> learnedLocked(String eventId) throws SQLException {
-    try (PreparedStatement ps =
-        readConnection.prepareStatement("SELECT * FROM learned WHERE event_id = ?")) {
-      ps.setString(1, eventId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new LearnRecord(
-                rs.getLong("seq"),
-                eventId,
-                rs.getDouble("reward"),
-                rs.getString("kind"),
-                instant(rs.getLong("learned_at"))));
-      }
-    }
+  private static LearnRecord readLearned(ResultSet rs) throws SQLException {
+    return new LearnRecord(
+        rs.getLong("seq"),
+        rs.getString("event_id"),
+        rs.getDouble("reward"),
+        rs.getString("kind"),
+        instant(rs.getLong("learned_at")));
   }
 
   @Override
@@ -597,7 +638,7 @@ public final class JdbcEventLog implements EventLog {
     }
     closing = true;
     CompletableFuture<Void> stopped = new CompletableFuture<>();
-    queue.add(new Queued(null, stopped));
+    queue.add(new Queued(null, null, stopped));
     stopped.join();
     if (checkpointer != null) {
       checkpointer.close();

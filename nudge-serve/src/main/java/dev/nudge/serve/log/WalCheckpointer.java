@@ -22,21 +22,23 @@ final class WalCheckpointer implements AutoCloseable {
   static final long INTERVAL_MILLIS = 250;
 
   private final Connection connection;
+  private final LogObserver observer;
   private final Thread thread;
   private volatile boolean stopping;
 
-  private WalCheckpointer(Connection connection) {
+  private WalCheckpointer(Connection connection, LogObserver observer) {
     this.connection = connection;
+    this.observer = observer;
     this.thread = Thread.ofPlatform().name("nudge-wal-checkpoint").daemon().unstarted(this::loop);
   }
 
   /** Opens a connection to the database and starts checkpointing. */
-  static WalCheckpointer start(String jdbcUrl) throws SQLException {
+  static WalCheckpointer start(String jdbcUrl, LogObserver observer) throws SQLException {
     Connection c = DriverManager.getConnection(jdbcUrl);
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout=10000");
     }
-    WalCheckpointer w = new WalCheckpointer(c);
+    WalCheckpointer w = new WalCheckpointer(c, observer);
     w.thread.start();
     return w;
   }
@@ -60,9 +62,11 @@ final class WalCheckpointer implements AutoCloseable {
       if (stopping) {
         return;
       }
+      long start = System.nanoTime();
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA wal_checkpoint(PASSIVE)");
       }
+      observer.checkpointed(System.nanoTime() - start);
     }
   }
 

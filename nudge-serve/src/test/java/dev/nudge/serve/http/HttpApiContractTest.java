@@ -175,7 +175,18 @@ class HttpApiContractTest {
         .contains("nudge_rewards_total 1.0")
         .contains("nudge_http_requests_seconds_bucket{route=\"decide\"")
         .contains("nudge_exploration_share")
-        .contains("nudge_shown_total{nudge=");
+        .contains("nudge_shown_total{nudge=")
+        .contains("nudge_log_commits_seconds_bucket{le=")
+        .contains("nudge_log_commit_writes_count");
+    // The decision and the reward each waited for a commit of the event log.
+    double commits =
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("nudge_log_commits_seconds_count "))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(commits).isGreaterThanOrEqualTo(2);
     HttpResponse<String> api = server.get("/v1/openapi");
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.body()).startsWith("openapi: 3.0.3").contains("/v1/decide:");

@@ -104,6 +104,45 @@ class OnlineLearnerTest {
   }
 
   @Test
+  void whatIsLearnedIsServedAtOnceOnSyncAndWithinThePublishIntervalWithout() throws Exception {
+    settings.set(
+        new LearnSettings(
+            Duration.ofMinutes(1),
+            0,
+            LearnSettings.Aggregation.EARLIEST,
+            LearnSettings.LearningMode.ONLINE,
+            1000));
+    try (JdbcEventLog log = JdbcEventLog.open(url())) {
+      OnlineLearner learner =
+          new OnlineLearner(log, new EpsilonGreedyPolicy(0.1), settings::get, clock);
+      learner.recover();
+      learner.start();
+      for (int i = 0; i < 20; i++) {
+        learner.opened(decision(log, "s" + i, i % 2));
+        learner.rewarded(reward(log, "s" + i, i % 3 == 0 ? 1 : 0));
+      }
+      learner.sync().join();
+      byte[] learned = replay(log, new EpsilonGreedyPolicy(0.1));
+      assertThat(SnapshotFormat.state(learner.serving())).isEqualTo(learned);
+      // Without a sync: a burst of rewards is served once the interval has passed.
+      for (int i = 20; i < 40; i++) {
+        learner.opened(decision(log, "s" + i, i % 2));
+        learner.rewarded(reward(log, "s" + i, 1));
+      }
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      // Learned, and every step committed to the log that the replay below reads.
+      while (log.sequences().learned() < 40 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(learner.learnedSteps()).isEqualTo(40);
+      Thread.sleep(OnlineLearner.PUBLISH_INTERVAL_NANOS / 1_000_000 * 20);
+      assertThat(SnapshotFormat.state(learner.serving()))
+          .isEqualTo(replay(log, new EpsilonGreedyPolicy(0.1)));
+      learner.close();
+    }
+  }
+
+  @Test
   void earliestLearnsTheFirstRewardAtOnceAndLoggingOnlyLearnsNothing() {
     settings.set(
         new LearnSettings(

@@ -10,6 +10,7 @@ import dev.nudge.serve.NudgeService;
 import dev.nudge.serve.RequestJson;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,47 @@ abstract class EventLogContract {
       assertThat(first.get("rewards")).hasSize(2);
       assertThat(first.get("learned").get("reward").asDouble()).isEqualTo(3.0);
       assertThat(JSON.readTree(lines.get(1)).get("learned").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void theExportGivesEachDecisionItsOwnRewardsAndStep() throws Exception {
+    Instant t = Instant.parse("2026-11-23T12:00:00Z");
+    try (JdbcEventLog log = JdbcEventLog.open(url())) {
+      // Event ids sort against decision order, and rewards arrive out of decision order.
+      String[] ids = {"z", "m", "a", "q"};
+      for (int i = 0; i < ids.length; i++) {
+        log.submit(new LogWrite.Decision(decision(i + 1, ids[i], t))).join();
+      }
+      String[] rewarded = {"q", "z", "q", "z"};
+      double[] values = {3, 1, 4, 2};
+      for (int i = 0; i < rewarded.length; i++) {
+        log.submit(
+                new LogWrite.Reward(
+                    new RewardRecord(i + 1, rewarded[i], t.plusSeconds(i), values[i], Map.of())))
+            .join();
+      }
+      log.submit(new LogWrite.Learned(new LearnRecord(1, "q", 7, "reward", t.plusSeconds(9))))
+          .join();
+      log.submit(new LogWrite.Learned(new LearnRecord(2, "m", 0, "default", t.plusSeconds(9))))
+          .join();
+
+      StringWriter out = new StringWriter();
+      log.exportJsonl(out);
+      List<JsonNode> lines = new ArrayList<>();
+      for (String line : out.toString().lines().toList()) {
+        lines.add(JSON.readTree(line));
+      }
+      assertThat(lines).extracting(l -> l.get("eventId").asText()).containsExactly(ids);
+      assertThat(lines.get(0).get("rewards").findValuesAsText("value"))
+          .containsExactly("1.0", "2.0");
+      assertThat(lines.get(1).get("rewards")).isEmpty();
+      assertThat(lines.get(1).get("learned").get("kind").asText()).isEqualTo("default");
+      assertThat(lines.get(2).get("rewards")).isEmpty();
+      assertThat(lines.get(2).get("learned").isNull()).isTrue();
+      assertThat(lines.get(3).get("rewards").findValuesAsText("value"))
+          .containsExactly("3.0", "4.0");
+      assertThat(lines.get(3).get("learned").get("reward").asDouble()).isEqualTo(7.0);
     }
   }
 

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,43 @@ class SqliteEventLogTest extends EventLogContract {
       }
       assertThat(Files.size(db)).isGreaterThan(before + 100 * 1024);
       assertThat(log.decision("e400")).isPresent();
+    }
+  }
+
+  @Test
+  void commitsAndCheckpointsAreReportedToTheObserver() throws Exception {
+    AtomicInteger writes = new AtomicInteger();
+    AtomicInteger commits = new AtomicInteger();
+    AtomicLong checkpoints = new AtomicLong();
+    LogObserver observer =
+        new LogObserver() {
+          @Override
+          public void committed(int n, long nanos) {
+            assertThat(n).isPositive();
+            assertThat(nanos).isPositive();
+            writes.addAndGet(n);
+            commits.incrementAndGet();
+          }
+
+          @Override
+          public void checkpointed(long nanos) {
+            checkpoints.incrementAndGet();
+          }
+        };
+    try (JdbcEventLog log = JdbcEventLog.open(url(), observer)) {
+      Instant t = Instant.parse("2026-11-23T12:00:00Z");
+      for (int i = 1; i < 50; i++) {
+        log.submit(new LogWrite.Decision(decision(i, "e" + i, t)));
+      }
+      log.submit(new LogWrite.Decision(decision(50, "e50", t))).join();
+      // Every write is counted once, however the writer grouped them into transactions.
+      assertThat(writes.get()).isEqualTo(50);
+      assertThat(commits.get()).isBetween(1, 50);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (checkpoints.get() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(checkpoints.get()).isPositive();
     }
   }
 
