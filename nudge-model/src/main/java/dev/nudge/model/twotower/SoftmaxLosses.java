@@ -21,6 +21,27 @@ final class SoftmaxLosses {
   private SoftmaxLosses() {}
 
   /**
+   * The scaled scores of each row's positive (b x 1) and of its k negatives (b x k), shared by the
+   * losses over explicit negatives (sampled softmax here, BPR in the trainer).
+   */
+  record PairScores(NDArray positive, NDArray negative) {
+    /**
+     * @param users b x o user embeddings
+     * @param positives b x o embeddings of each user's positive
+     * @param negatives (b k) x o embeddings; rows c k .. c k + k - 1 are user c's negatives
+     * @param invTemp a scalar: scores are multiplied by it
+     */
+    static PairScores of(NDArray users, NDArray positives, NDArray negatives, NDArray invTemp) {
+      long b = users.getShape().get(0);
+      long o = users.getShape().get(1);
+      long k = negatives.getShape().get(0) / b;
+      return new PairScores(
+          users.mul(positives).sum(new int[] {1}, true).mul(invTemp),
+          negatives.reshape(b, k, o).matMul(users.reshape(b, o, 1)).reshape(b, k).mul(invTemp));
+    }
+  }
+
+  /**
    * Sampled softmax: the mean over the batch of -log softmax(t s(u, i), t s(u, j_1), ..., t s(u,
    * j_k))[0], t the inverse temperature.
    *
@@ -39,11 +60,10 @@ final class SoftmaxLosses {
       NDArray invTemp,
       float[] negativeMask) {
     long b = users.getShape().get(0);
-    long o = users.getShape().get(1);
     long k = negatives.getShape().get(0) / b;
-    NDArray positive = users.mul(positives).sum(new int[] {1}, true).mul(invTemp);
-    NDArray negative =
-        negatives.reshape(b, k, o).matMul(users.reshape(b, o, 1)).reshape(b, k).mul(invTemp);
+    PairScores scores = PairScores.of(users, positives, negatives, invTemp);
+    NDArray positive = scores.positive();
+    NDArray negative = scores.negative();
     if (negativeMask != null) {
       negative = negative.add(m.create(negativeMask, new Shape(b, k)));
     }

@@ -391,11 +391,11 @@ public final class TwoTowerTrainer {
       NDArray invTemp,
       float[] sameItemMask) {
     long b = users.getShape().get(0);
-    long o = users.getShape().get(1);
     long k = negatives.getShape().get(0) / b;
-    NDArray positive = users.mul(positives).sum(new int[] {1}, true).mul(invTemp);
-    NDArray negative =
-        negatives.reshape(b, k, o).matMul(users.reshape(b, o, 1)).reshape(b, k).mul(invTemp);
+    SoftmaxLosses.PairScores scores =
+        SoftmaxLosses.PairScores.of(users, positives, negatives, invTemp);
+    NDArray positive = scores.positive();
+    NDArray negative = scores.negative();
     NDArray loss = Activation.softPlus(negative.sub(positive)).sum();
     long pairs = b * k;
     if (sameItemMask != null) {

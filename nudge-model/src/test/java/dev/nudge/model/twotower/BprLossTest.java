@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,8 @@ class BprLossTest {
     int pairs = b * k + (hard ? b : 0);
     for (int c = 0; c < b; c++) {
       for (int j = 0; j < k; j++) {
-        double d = INV_TEMP * (dot(U[c], N[c * k + j]) - dot(U[c], P[c]));
+        double d =
+            INV_TEMP * (GradientChecks.dot(U[c], N[c * k + j]) - GradientChecks.dot(U[c], P[c]));
         loss += Math.log1p(Math.exp(d));
         double w = sigmoid(d) * INV_TEMP / pairs;
         for (int x = 0; x < o; x++) {
@@ -54,7 +54,7 @@ class BprLossTest {
       if (hard) {
         // Two rows holding different items: each row's only other in-batch item is the other's.
         int h = 1 - c;
-        double d = INV_TEMP * (dot(U[c], P[h]) - dot(U[c], P[c]));
+        double d = INV_TEMP * (GradientChecks.dot(U[c], P[h]) - GradientChecks.dot(U[c], P[c]));
         loss += Math.log1p(Math.exp(d));
         double w = sigmoid(d) * INV_TEMP / pairs;
         for (int x = 0; x < o; x++) {
@@ -67,47 +67,18 @@ class BprLossTest {
     loss /= pairs;
     try (NDManager m = NDManager.newBaseManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      NDArray u = leaf(m, U);
-      NDArray p = leaf(m, P);
-      NDArray n = leaf(m, N);
+      NDArray u = GradientChecks.leaf(m, U);
+      NDArray p = GradientChecks.leaf(m, P);
+      NDArray n = GradientChecks.leaf(m, N);
       // Rows holding items 10 and 11: only the diagonal is masked.
       float[] same = hard ? TwoTowerTrainer.sameItemMask(new int[] {10, 11}, true) : null;
       NDArray l = TwoTowerTrainer.bprLoss(m, u, p, n, m.create(INV_TEMP), same);
       collector.backward(l);
       assertThat((double) l.getFloat()).isCloseTo(loss, within(1e-6));
-      assertClose(u.getGradient().toFloatArray(), gu);
-      assertClose(p.getGradient().toFloatArray(), gp);
-      assertClose(n.getGradient().toFloatArray(), gn);
+      GradientChecks.assertClose(u.getGradient().toFloatArray(), gu);
+      GradientChecks.assertClose(p.getGradient().toFloatArray(), gp);
+      GradientChecks.assertClose(n.getGradient().toFloatArray(), gn);
     }
-  }
-
-  private static NDArray leaf(NDManager m, float[][] rows) {
-    float[] flat = new float[rows.length * rows[0].length];
-    for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[0].length);
-    }
-    NDArray a = m.create(flat, new Shape(rows.length, rows[0].length));
-    a.setRequiresGradient(true);
-    return a;
-  }
-
-  private static void assertClose(float[] actual, double[][] expected) {
-    int o = expected[0].length;
-    for (int r = 0; r < expected.length; r++) {
-      for (int x = 0; x < o; x++) {
-        assertThat((double) actual[r * o + x])
-            .as("[%d][%d]", r, x)
-            .isCloseTo(expected[r][x], within(1e-6));
-      }
-    }
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int x = 0; x < a.length; x++) {
-      s += a[x] * b[x];
-    }
-    return s;
   }
 
   private static double sigmoid(double x) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +45,13 @@ class SoftmaxLossesTest {
     double[][] gn = new double[b * k][o];
     double loss = 0;
     for (int c = 0; c < b; c++) {
-      double pos = INV_TEMP * dot(U[c], P[c]);
+      double pos = INV_TEMP * GradientChecks.dot(U[c], P[c]);
       double[] neg = new double[k];
       double z = Math.exp(pos);
       for (int j = 0; j < k; j++) {
         boolean masked = mask != null && mask[c * k + j] != 0;
-        neg[j] = masked ? Double.NEGATIVE_INFINITY : INV_TEMP * dot(U[c], N[c * k + j]);
+        neg[j] =
+            masked ? Double.NEGATIVE_INFINITY : INV_TEMP * GradientChecks.dot(U[c], N[c * k + j]);
         z += Math.exp(neg[j]);
       }
       loss += Math.log(z) - pos;
@@ -72,16 +72,16 @@ class SoftmaxLossesTest {
     loss /= b;
     try (NDManager m = NDManager.newBaseManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      NDArray u = leaf(m, U);
-      NDArray p = leaf(m, P);
-      NDArray n = leaf(m, N);
+      NDArray u = GradientChecks.leaf(m, U);
+      NDArray p = GradientChecks.leaf(m, P);
+      NDArray n = GradientChecks.leaf(m, N);
       NDArray l = SoftmaxLosses.sampledSoftmax(m, u, p, n, m.create(INV_TEMP), mask);
       collector.backward(l);
       assertThat((double) l.getFloat()).isCloseTo(loss, within(1e-6));
-      assertClose(u.getGradient().toFloatArray(), gu);
-      assertClose(p.getGradient().toFloatArray(), gp);
+      GradientChecks.assertClose(u.getGradient().toFloatArray(), gu);
+      GradientChecks.assertClose(p.getGradient().toFloatArray(), gp);
       float[] negGrad = n.getGradient().toFloatArray();
-      assertClose(negGrad, gn);
+      GradientChecks.assertClose(negGrad, gn);
       if (mask != null) {
         for (int x = 0; x < o; x++) {
           assertThat(negGrad[2 * o + x]).isZero();
@@ -120,7 +120,7 @@ class SoftmaxLossesTest {
       double z = 0;
       for (int i = 0; i < n; i++) {
         boolean masked = c == 0 && i == 3;
-        s[i] = masked ? Double.NEGATIVE_INFINITY : INV_TEMP * dot(U[c], N[i]);
+        s[i] = masked ? Double.NEGATIVE_INFINITY : INV_TEMP * GradientChecks.dot(U[c], N[i]);
         z += Math.exp(s[i]);
       }
       loss += Math.log(z) - s[positive[c]];
@@ -135,44 +135,15 @@ class SoftmaxLossesTest {
     loss /= b;
     try (NDManager m = NDManager.newBaseManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      NDArray u = leaf(m, U);
-      NDArray items = leaf(m, N);
+      NDArray u = GradientChecks.leaf(m, U);
+      NDArray items = GradientChecks.leaf(m, N);
       NDArray l = SoftmaxLosses.catalogueSoftmax(m, u, items, m.create(INV_TEMP), rows);
       collector.backward(l);
       assertThat((double) l.getFloat()).isCloseTo(loss, within(1e-6));
-      assertClose(u.getGradient().toFloatArray(), gu);
+      GradientChecks.assertClose(u.getGradient().toFloatArray(), gu);
       float[] itemGrad = items.getGradient().toFloatArray();
       // The direct computation leaves item 3 out of user 0's softmax: so must the loss.
-      assertClose(itemGrad, gi);
+      GradientChecks.assertClose(itemGrad, gi);
     }
-  }
-
-  private static NDArray leaf(NDManager m, float[][] rows) {
-    float[] flat = new float[rows.length * rows[0].length];
-    for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[0].length);
-    }
-    NDArray a = m.create(flat, new Shape(rows.length, rows[0].length));
-    a.setRequiresGradient(true);
-    return a;
-  }
-
-  private static void assertClose(float[] actual, double[][] expected) {
-    int o = expected[0].length;
-    for (int r = 0; r < expected.length; r++) {
-      for (int x = 0; x < o; x++) {
-        assertThat((double) actual[r * o + x])
-            .as("[%d][%d]", r, x)
-            .isCloseTo(expected[r][x], within(1e-6));
-      }
-    }
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int x = 0; x < a.length; x++) {
-      s += a[x] * b[x];
-    }
-    return s;
   }
 }
